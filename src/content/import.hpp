@@ -1,0 +1,36 @@
+// `rynek import DIR`: loads content from a folder so it can be scripted before the
+// back office exists. Articles are Markdown files with TOML front matter between
+// "+++" lines (see docs/CONTENT.md for the format), in DIR/articles/ (either
+// <slug>.md or <slug>/index.md with its files beside it).
+//
+// An import is all or nothing: every file is parsed and checked first, and only
+// when all are valid is everything written, in one transaction. Articles are
+// matched by slug, so importing twice updates instead of duplicating.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "content/media.hpp"
+#include "store/database.hpp"
+
+namespace rynek::content {
+
+struct ImportReport {
+  int created = 0;
+  int updated = 0;
+  std::vector<std::string> errors;  // "articles/x.md: hero.alt is required"
+};
+
+// Splits "+++\n<toml>\n+++\n<markdown>" into its two parts; nullopt when there is no front matter.
+struct FrontMatter {
+  std::string toml;
+  std::string body;
+};
+std::optional<FrontMatter> split_front_matter(std::string_view text);
+
+ImportReport import_articles(store::Database& db, const MediaStore& media,
+                             const std::filesystem::path& dir);
+
+}  // namespace rynek::content

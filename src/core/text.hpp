@@ -1,0 +1,22 @@
+// Small text helpers shared by every layer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rynek::core {
+
+bool is_valid_utf8(std::string_view text);
+std::string html_escape(std::string_view text);
+// "Zażółć gęślą jaźń!" -> "zazolc-gesla-jazn"
+std::string slugify(std::string_view text);
+std::string to_lower_ascii(std::string_view text);
+std::string_view trim(std::string_view text);
+std::vector<std::string_view> split(std::string_view text, char separator);
+std::string sha256_hex(std::string_view data);
+// Human-readable size in the given language, e.g. "1,2 MB" (pl) / "1.2 MB" (en).
+std::string format_size(std::uint64_t bytes, std::string_view lang);
+
+}  // namespace rynek::core

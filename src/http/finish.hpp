@@ -1,0 +1,21 @@
+// What every response gets on its way out, whatever handler made it:
+// security headers, conditional GET (ETag / If-None-Match -> 304) and gzip.
+#pragma once
+
+#include "http/message.hpp"
+
+namespace rynek::http {
+
+// The Content-Security-Policy sent unless a handler sets its own. No inline
+// script or style is allowed anywhere; pages embed broadcasts through frame-src.
+extern const char* const kDefaultContentSecurityPolicy;
+
+void add_security_headers(Response& response);
+
+// True when If-None-Match names the response's ETag (weak comparison, "*" too).
+bool etag_matches(std::string_view if_none_match, std::string_view etag);
+
+// Applies 304 and gzip for the request. HEAD is handled by the server.
+void finish_response(const Request& request, Response& response);
+
+}  // namespace rynek::http

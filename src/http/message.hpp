@@ -1,0 +1,75 @@
+// Request and response as the rest of Rynek sees them. Beast stays inside
+// src/http/server.cpp; handlers see only these plain types.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rynek::http {
+
+enum class Method { get, head, post, put, patch, del, options, other };
+std::string_view method_name(Method method);
+
+// Header names compare case-insensitively.
+class Headers {
+ public:
+  void add(std::string name, std::string value);
+  void set(std::string name, std::string value);  // replaces existing
+  void remove(std::string_view name);
+  std::optional<std::string_view> get(std::string_view name) const;
+  bool has(std::string_view name) const { return get(name).has_value(); }
+  const std::vector<std::pair<std::string, std::string>>& all() const { return fields_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> fields_;
+};
+
+struct Request {
+  Method method = Method::get;
+  std::string target;          // as received: "/aktualnosci?page=2"
+  std::string path;            // percent-decoded, valid UTF-8: "/aktualnosci"
+  std::string query_string;    // raw, without '?'
+  std::vector<std::pair<std::string, std::string>> query;  // decoded parameters
+  Headers headers;
+  std::string body;
+  std::string remote_address;
+  std::map<std::string, std::string> params;  // from the route pattern
+  std::string route_name;                     // set by the router, used in logs
+
+  // First query parameter of that name, if any.
+  std::optional<std::string_view> query_param(std::string_view name) const;
+  std::optional<std::string_view> cookie(std::string_view name) const;
+  std::string_view header(std::string_view name) const;  // "" when absent
+};
+
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string body;
+  // When set, the body is sent from this shared buffer instead of `body`
+  // (the page cache hands out its entries this way, without copying).
+  std::shared_ptr<const std::string> shared_body;
+  // Set when the body is already gzip-compressed.
+  bool body_is_gzip = false;
+  // Static assets are not logged unless asked.
+  bool quiet = false;
+
+  std::string_view body_view() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+
+  static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+  static Response html(int status, std::string body);
+  static Response json(int status, std::string body);
+  static Response redirect(int status, std::string location);
+};
+
+// Completes an asynchronous handler. May be called from any thread, exactly once.
+using Responder = std::function<void(Response)>;
+
+}  // namespace rynek::http

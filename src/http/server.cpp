@@ -1,0 +1,363 @@
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "http/finish.hpp"
+#include "http/url.hpp"
+
+namespace rynek::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+
+Method to_method(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get: return Method::get;
+    case bhttp::verb::head: return Method::head;
+    case bhttp::verb::post: return Method::post;
+    case bhttp::verb::put: return Method::put;
+    case bhttp::verb::patch: return Method::patch;
+    case bhttp::verb::delete_: return Method::del;
+    case bhttp::verb::options: return Method::options;
+    default: return Method::other;
+  }
+}
+
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool busy = false;  // a request has been read and is not yet answered
+};
+
+// Awaits an asynchronous handler: the Responder it receives may be called from any
+// thread (e.g. the database writer); the coroutine resumes on its own strand.
+template <class Token>
+auto async_invoke(const AsyncHandler& handler, Request& request, Token&& token) {
+  return asio::async_initiate<Token, void(Response)>(
+      [&handler, &request](auto completion) {
+        using Completion = decltype(completion);
+        auto shared = std::make_shared<Completion>(std::move(completion));
+        auto executor = asio::prefer(asio::get_associated_executor(*shared),
+                                     asio::execution::outstanding_work.tracked);
+        handler(request, [shared, executor](Response response) {
+          asio::post(executor, [shared, response = std::move(response)]() mutable {
+            (*shared)(std::move(response));
+          });
+        });
+      },
+      token);
+}
+
+std::string access_line(const Request& request, int status, std::size_t bytes, double ms) {
+  return fmt::format(
+      R"({{"ts":"{}","type":"access","ip":"{}","method":"{}","path":"{}","route":"{}","status":{},"bytes":{},"ms":{:.3f}}})",
+      core::format_iso8601(core::Clock::now()), request.remote_address,
+      method_name(request.method), core::json_escape(request.path), request.route_name, status,
+      bytes, ms);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions o, const Router& r, ErrorRenderer e)
+      : options(std::move(o)), router(r), render_error(std::move(e)),
+        ioc(static_cast<int>(std::max(1u, options.threads))), acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM), shutdown_timer(ioc) {}
+
+  ServerOptions options;
+  const Router& router;
+  ErrorRenderer render_error;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::steady_timer shutdown_timer;
+  std::atomic<bool> stopping{false};
+  std::mutex connections_mutex;
+  std::set<std::shared_ptr<Connection>> connections;
+  steady_clock::time_point shutdown_deadline;
+
+  asio::awaitable<void> accept_loop();
+  asio::awaitable<void> session(std::shared_ptr<Connection> connection);
+  asio::awaitable<bool> write(beast::tcp_stream& stream, const Request* request,
+                              Response& response, bool keep_alive);
+  Response error_response(int status, const Request* request);
+  Response dispatch_error(const Request& request, const MatchResult& match);
+  void begin_shutdown();
+  void check_shutdown();
+};
+
+Response Server::Impl::error_response(int status, const Request* request) {
+  try {
+    return render_error(status, request);
+  } catch (const std::exception& e) {
+    spdlog::error("error page {} failed: {}", status, e.what());
+    return Response::text(status, "Error " + std::to_string(status));
+  }
+}
+
+asio::awaitable<bool> Server::Impl::write(beast::tcp_stream& stream, const Request* request,
+                                          Response& response, bool keep_alive) {
+  if (request) finish_response(*request, response);
+  else add_security_headers(response);
+  std::string_view body = response.body_view();
+  bool head = request && request->method == Method::head;
+  bool no_body = head || response.status == 304 || response.status == 204;
+  bhttp::response<bhttp::span_body<const char>> message;
+  message.result(static_cast<unsigned>(response.status));
+  message.version(11);
+  for (const auto& [name, value] : response.headers.all()) message.insert(name, value);
+  if (response.status != 304 && response.status != 204) message.content_length(body.size());
+  if (!no_body) message.body() = beast::span<const char>(body.data(), body.size());
+  message.keep_alive(keep_alive);
+  stream.expires_after(options.read_timeout);
+  auto [ec, bytes] = co_await bhttp::async_write(stream, message, kUseTuple);
+  co_return !ec;
+}
+
+Response Server::Impl::dispatch_error(const Request& request, const MatchResult& match) {
+  if (auto* not_allowed = std::get_if<MethodNotAllowed>(&match)) {
+    Response response = error_response(405, &request);
+    response.headers.set("Allow", not_allowed->allow);
+    return response;
+  }
+  return error_response(404, &request);
+}
+
+asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connection) {
+  beast::tcp_stream& stream = connection->stream;
+  beast::flat_buffer buffer;
+  beast::error_code ignored;
+  std::string remote = stream.socket().remote_endpoint(ignored).address().to_string();
+  for (;;) {
+    connection->busy = false;
+    if (stopping) break;
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    parser.body_limit(options.max_body_bytes);
+    stream.expires_after(buffer.size() > 0 ? options.read_timeout : options.idle_timeout);
+    auto [read_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+    if (read_error) {
+      if (read_error == bhttp::error::header_limit) {
+        Response response = error_response(431, nullptr);
+        co_await write(stream, nullptr, response, false);
+      } else if (read_error.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+                 read_error != bhttp::error::end_of_stream &&
+                 read_error != bhttp::error::partial_message) {
+        Response response = error_response(400, nullptr);
+        co_await write(stream, nullptr, response, false);
+      }
+      break;
+    }
+    connection->busy = true;
+    auto started = steady_clock::now();
+    const auto& header = parser.get();
+    Request request;
+    request.method = to_method(header.method());
+    request.target = std::string(header.target());
+    request.remote_address = remote;
+    for (const auto& field : header) {
+      request.headers.add(std::string(field.name_string()), std::string(field.value()));
+    }
+    bool has_body = parser.chunked() || (parser.content_length() && *parser.content_length() > 0);
+    bool keep_alive = parser.keep_alive() && !has_body;  // revised once the body is read
+
+    Response response;
+    auto target = decode_target(request.target);
+    if (!target || request.method == Method::other) {
+      response = error_response(target ? 501 : 400, target ? &request : nullptr);
+      keep_alive = false;
+    } else {
+      request.path = std::move(target->path);
+      request.query_string = std::move(target->query_string);
+      request.query = std::move(target->query);
+      MatchResult match = router.match(request.method, request.path);
+      auto* found = std::get_if<RouteMatch>(&match);
+      if (!found) {
+        response = dispatch_error(request, match);
+      } else {
+        const Route& route = *found->route;
+        request.params = std::move(found->params);
+        request.route_name = route.name;
+        std::size_t limit = route.body_limit ? route.body_limit : options.max_body_bytes;
+        bool body_ok = true;
+        if (parser.content_length() && *parser.content_length() > limit) {
+          response = error_response(413, &request);
+          body_ok = false;
+        } else if (!parser.is_done()) {
+          parser.body_limit(limit);
+          if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+            bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, 11};
+            co_await bhttp::async_write(stream, proceed, kUseTuple);
+          }
+          stream.expires_after(options.read_timeout);
+          auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+          if (body_error == bhttp::error::body_limit) {
+            response = error_response(413, &request);
+            body_ok = false;
+          } else if (body_error) {
+            break;  // timeout or a broken connection: nobody to answer
+          }
+        }
+        if (body_ok) {
+          keep_alive = parser.keep_alive();
+          request.body = std::move(parser.get().body());
+          try {
+            if (auto* sync = std::get_if<SyncHandler>(&route.handler)) {
+              response = (*sync)(request);
+            } else {
+              response = co_await async_invoke(std::get<AsyncHandler>(route.handler), request,
+                                               asio::use_awaitable);
+            }
+          } catch (const std::exception& e) {
+            spdlog::error("route {} failed: {}", route.name, e.what());
+            response = error_response(500, &request);
+          }
+        }
+      }
+    }
+    if (stopping) keep_alive = false;
+    int status = response.status;
+    bool quiet = response.quiet;
+    bool written = co_await write(stream, &request, response, keep_alive);
+    if (options.access_log && !quiet) {
+      double ms = std::chrono::duration<double, std::milli>(steady_clock::now() - started).count();
+      core::access_log(access_line(request, status, response.body_view().size(), ms));
+    }
+    if (!written || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream.close();
+}
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  for (;;) {
+    auto [error, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), kUseTuple);
+    if (error) {
+      if (stopping || error == asio::error::operation_aborted) co_return;
+      spdlog::warn("accept failed: {}", error.message());
+      asio::steady_timer pause(ioc, std::chrono::milliseconds(50));  // e.g. out of descriptors
+      co_await pause.async_wait(kUseTuple);
+      continue;
+    }
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    auto connection = std::make_shared<Connection>(std::move(socket));
+    {
+      std::lock_guard lock(connections_mutex);
+      connections.insert(connection);
+    }
+    asio::co_spawn(connection->stream.get_executor(), session(connection),
+                   [this, connection](std::exception_ptr failure) {
+                     if (failure) {
+                       try {
+                         std::rethrow_exception(failure);
+                       } catch (const std::exception& e) {
+                         spdlog::error("connection failed: {}", e.what());
+                       }
+                     }
+                     std::lock_guard lock(connections_mutex);
+                     connections.erase(connection);
+                   });
+  }
+}
+
+void Server::Impl::begin_shutdown() {
+  if (stopping.exchange(true)) return;
+  spdlog::info("shutting down: no new connections, finishing requests in flight");
+  beast::error_code ignored;
+  acceptor.close(ignored);
+  signals.cancel(ignored);
+  std::lock_guard lock(connections_mutex);
+  for (const auto& connection : connections) {
+    asio::post(connection->stream.get_executor(), [connection] {
+      if (connection->busy) return;
+      beast::error_code ignored_inner;
+      connection->stream.socket().shutdown(tcp::socket::shutdown_both, ignored_inner);
+      connection->stream.socket().close(ignored_inner);
+    });
+  }
+  shutdown_deadline = steady_clock::now() + options.shutdown_grace;
+  check_shutdown();
+}
+
+void Server::Impl::check_shutdown() {
+  bool empty;
+  {
+    std::lock_guard lock(connections_mutex);
+    empty = connections.empty();
+  }
+  if (empty || steady_clock::now() >= shutdown_deadline) {
+    if (!empty) spdlog::warn("shutdown grace period over; closing remaining connections");
+    ioc.stop();
+    return;
+  }
+  shutdown_timer.expires_after(std::chrono::milliseconds(20));
+  shutdown_timer.async_wait([this](beast::error_code) { check_shutdown(); });
+}
+
+Server::Server(ServerOptions options, const Router& router, ErrorRenderer error_renderer)
+    : impl_(std::make_unique<Impl>(std::move(options), router, std::move(error_renderer))) {}
+
+Server::~Server() = default;
+
+void Server::listen() {
+  beast::error_code error;
+  auto address = asio::ip::make_address(impl_->options.host, error);
+  if (error) {
+    tcp::resolver resolver(impl_->ioc);
+    auto results = resolver.resolve(impl_->options.host, std::to_string(impl_->options.port), error);
+    if (error || results.empty()) {
+      throw std::runtime_error("listen: cannot resolve host '" + impl_->options.host + "'");
+    }
+    address = results.begin()->endpoint().address();
+  }
+  tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint, error);
+  if (error) {
+    throw std::runtime_error(fmt::format("listen: cannot bind {}:{}: {}", impl_->options.host,
+                                         impl_->options.port, error.message()));
+  }
+  acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::run() {
+  auto& impl = *impl_;
+  impl.signals.async_wait([&impl](beast::error_code error, int) {
+    if (!error) impl.begin_shutdown();
+  });
+  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < std::max(1u, impl.options.threads); ++i) {
+    threads.emplace_back([&impl] { impl.ioc.run(); });
+  }
+  impl.ioc.run();
+  for (auto& thread : threads) thread.join();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [impl = impl_.get()] { impl->begin_shutdown(); });
+}
+
+}  // namespace rynek::http

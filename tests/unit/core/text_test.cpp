@@ -1,0 +1,81 @@
+#include "core/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace rynek::core {
+namespace {
+
+TEST(Utf8, AcceptsValidText) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("Zażółć gęślą jaźń"));
+  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600
+  EXPECT_TRUE(is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
+  EXPECT_TRUE(is_valid_utf8("\xED\x9F\xBF"));      // U+D7FF, just below surrogates
+  EXPECT_TRUE(is_valid_utf8(std::string_view("a\0b", 3)));
+}
+
+TEST(Utf8, RejectsInvalidText) {
+  for (const char* bad : {"\xC0\xAF", "\xC1\xBF",                  // overlong two-byte
+                          "\xE0\x80\xAF", "\xE0\x9F\xBF",          // overlong three-byte
+                          "\xF0\x80\x80\xAF", "\xF0\x8F\xBF\xBF",  // overlong four-byte
+                          "\xED\xA0\x80", "\xED\xBF\xBF",          // surrogates
+                          "\xF4\x90\x80\x80",                      // above U+10FFFF
+                          "\xF5\x80\x80\x80", "\xF8\x88\x80\x80\x80", "\xFF",  // 0xF5 and above
+                          "\x80", "abc\xBF",                   // stray continuation bytes
+                          "\xC3", "\xE2\x82", "\xF0\x9F\x98",  // truncated
+                          "\xC3\x28", "\xE2\x28\xA1"}) {       // bad continuation
+    EXPECT_FALSE(is_valid_utf8(bad)) << testing::PrintToString(std::string(bad));
+  }
+}
+
+TEST(HtmlEscape, EscapesTheFiveCharacters) {
+  EXPECT_EQ(html_escape(R"(<a href="x">Tom & 'Jerry'</a>)"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  EXPECT_EQ(html_escape("zwykły tekst"), "zwykły tekst");
+}
+
+TEST(Slugify, TransliteratesPolishAndCollapsesPunctuation) {
+  EXPECT_EQ(slugify("Zażółć gęślą jaźń!"), "zazolc-gesla-jazn");
+  EXPECT_EQ(slugify("ZAŻÓŁĆ GĘŚLĄ JAŹŃ"), "zazolc-gesla-jazn");
+  EXPECT_EQ(slugify("  --Rynek 2026: nowe   miasta--  "), "rynek-2026-nowe-miasta");
+  EXPECT_EQ(slugify("Łódź, Kraków & Gdańsk"), "lodz-krakow-gdansk");
+  EXPECT_EQ(slugify("Straße café"), "strasse-cafe");
+  EXPECT_EQ(slugify("!!!"), "");
+  EXPECT_EQ(slugify(""), "");
+}
+
+TEST(Slugify, LimitsLengthWithoutTrailingDash) {
+  const std::string slug = slugify(std::string(70, 'a') + " " + std::string(30, 'b'));
+  EXPECT_LE(slug.size(), 80U);
+  EXPECT_NE(slug.back(), '-');
+  EXPECT_EQ(slug.substr(0, 71), std::string(70, 'a') + "-");
+  EXPECT_EQ(slugify(std::string(79, 'a') + " b"), std::string(79, 'a'));
+}
+
+TEST(Strings, LowerTrimSplit) {
+  EXPECT_EQ(to_lower_ascii("HeLLo ŻÓŁW"), "hello ŻÓŁw");
+  EXPECT_EQ(trim(" \t hello \r\n"), "hello");
+  EXPECT_EQ(trim("   "), "");
+  EXPECT_EQ(split("a,,b", ','), (std::vector<std::string_view>{"a", "", "b"}));
+  EXPECT_EQ(split("", ','), (std::vector<std::string_view>{""}));
+  EXPECT_EQ(split("a,", ','), (std::vector<std::string_view>{"a", ""}));
+}
+
+TEST(Sha256, KnownVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(FormatSize, PolishAndEnglish) {
+  EXPECT_EQ(format_size(0, "pl"), "0 B");
+  EXPECT_EQ(format_size(512, "pl"), "512 B");
+  EXPECT_EQ(format_size(1024, "pl"), "1 kB");
+  EXPECT_EQ(format_size(12 * 1024 + 100, "pl"), "12 kB");
+  EXPECT_EQ(format_size(1258291, "pl"), "1,2 MB");
+  EXPECT_EQ(format_size(1258291, "en"), "1.2 MB");
+  EXPECT_EQ(format_size(1024 * 1024 - 1, "en"), "1 MB");
+  EXPECT_EQ(format_size(5ULL * 1024 * 1024 * 1024 + 300ULL * 1024 * 1024, "pl"), "5,3 GB");
+}
+
+}  // namespace
+}  // namespace rynek::core
