@@ -86,6 +86,20 @@ std::string translate(std::string_view lang, std::string_view msgid) {
   return found != nullptr ? std::string(found) : id;
 }
 
+namespace {
+
+// Replaces every "%1%" with the count, so catalogs can place the number freely.
+std::string with_count(std::string_view text, long n) {
+  std::string out(text);
+  const std::string number = std::to_string(n);
+  for (auto pos = out.find("%1%"); pos != std::string::npos; pos = out.find("%1%", pos + number.size())) {
+    out.replace(pos, 3, number);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string translate_plural(std::string_view lang, std::string_view singular,
                              std::string_view plural, long n) {
   // Plural rules look at the last digits only, so huge counts can be folded
@@ -97,10 +111,10 @@ std::string translate_plural(std::string_view lang, std::string_view singular,
     const std::string id(singular);
     if (const char* found = language_data->messages->get(language_data->domain, nullptr, id.c_str(),
                                                          static_cast<int>(folded))) {
-      return found;
+      return with_count(found, n);
     }
   }
-  return std::string(n == 1 ? singular : plural);
+  return with_count(n == 1 ? singular : plural, n);
 }
 
 }  // namespace rynek::core

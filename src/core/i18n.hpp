@@ -19,7 +19,8 @@ void init_i18n(const std::filesystem::path& catalog_dir);
 bool is_supported_language(std::string_view lang);  // "pl" or "en"
 
 std::string translate(std::string_view lang, std::string_view msgid);
-// Plural-aware: picks the form for n by the language's rules (Polish has three).
+// Plural-aware: picks the form for n by the language's rules (Polish has three)
+// and replaces "%1%" in it with n.
 std::string translate_plural(std::string_view lang, std::string_view singular,
                              std::string_view plural, long n);
 

@@ -150,8 +150,22 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     if (stopping) break;
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
-    stream.expires_after(buffer.size() > 0 ? options.read_timeout : options.idle_timeout);
+    // No body limit while reading the header: Beast would otherwise fail a large
+    // Content-Length with error::body_limit inside async_read_header, which came out
+    // as 400 and ignored the route's own limit. The limit is checked below, once the
+    // route is known (413 before a byte of the body is read), and set for the body read.
+    parser.body_limit(boost::none);
+    // Between requests the idle timeout applies only until the next request's first
+    // bytes arrive; from then on the whole header must arrive within the read timeout.
+    // (Before, the idle timeout covered the whole header, so a client that sent half a
+    // request line and stopped held the connection for the idle timeout instead.)
+    if (buffer.size() == 0) {
+      stream.expires_after(options.idle_timeout);
+      auto [wait_error, first_bytes] = co_await stream.async_read_some(buffer.prepare(4096), kUseTuple);
+      if (wait_error) break;
+      buffer.commit(first_bytes);
+    }
+    stream.expires_after(options.read_timeout);
     auto [read_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
     if (read_error) {
       if (read_error == bhttp::error::header_limit) {
