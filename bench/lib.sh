@@ -24,15 +24,19 @@ alive() {
   [[ "${stat:0:1}" != Z ]]
 }
 
-# stop_pid PID: SIGTERM, then wait for it (SIGKILL after 10 s).
+# stop_pid PID: SIGTERM, then wait for it (SIGKILL, with a warning, after 5 s).
 stop_pid() {
   local pid="$1" i
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for ((i = 0; i < 1000; i++)); do
+  alive "$pid" || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 500; i++)); do
     alive "$pid" || break
     nap 0.01
   done
-  kill -KILL "$pid" 2>/dev/null || true
+  if alive "$pid"; then
+    echo "bench: pid $pid ($(cat "/proc/$pid/comm" 2>/dev/null)) ignored SIGTERM for 5 s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   wait "$pid" 2>/dev/null || true
 }
 stop_all() {
@@ -85,9 +89,35 @@ wait_ready() {
 # usec EPOCHREALTIME-VALUE: microseconds as an integer (bash prints 6 decimals).
 usec() { echo "${1/[.,]/}"; }
 
+# cpu_ticks PID...: user + system CPU time of processes (all their threads), in clock ticks.
+cpu_ticks() {
+  local pid stat total=0 fields
+  for pid in "$@"; do
+    read -r stat <"/proc/$pid/stat" || continue
+    stat="${stat##*) }"
+    read -r -a fields <<<"$stat"
+    total=$((total + fields[11] + fields[12]))  # utime, stime: fields 14 and 15 of stat
+  done
+  echo "$total"
+}
+
 # rss_kib PID: VmRSS of a process, in KiB.
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
-# wrk_rps FILE / wrk_pct FILE PERCENT: figures from a `wrk --latency` report.
+# wrk_rps FILE / wrk_ms FILE PERCENT: figures from a `wrk --latency` report
+# (a latency percentile in milliseconds, whatever unit wrk printed).
 wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }
-wrk_pct() { awk -v p="$2%" '$1 == p { print $2; exit }' "$1"; }
+wrk_ms() {
+  awk -v p="$2%" '$1 == p {
+    v = $2 + 0; u = $2; sub(/^[0-9.]+/, "", u)
+    if (u == "us") v /= 1000; else if (u == "s") v *= 1000; else if (u == "m") v *= 60000
+    printf "%.3f", v; exit }' "$1"
+}
+
+# median FILE MODE PAGE SERVER FIELD: the median of column FIELD over matching lines.
+median() {
+  awk -v m="$2" -v p="$3" -v s="$4" -v f="$5" '$1 == m && $2 == p && $3 == s { print $f }' "$1" |
+    sort -g | awk '{ v[NR] = $1 } END {
+      if (NR == 0) { print "nan"; exit }
+      if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}

@@ -8,6 +8,7 @@
 #include "core/config.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
+#include "web/admin_cli.hpp"
 #include "web/serve.hpp"
 
 namespace {
@@ -82,6 +83,27 @@ int main(int argc, char** argv) {
   import->add_option("DIR", import_dir, "Folder with articles/ (see docs/CONTENT.md)")->required();
   add_setting_flags(*import, import_flags);
 
+  std::map<std::string, std::string> registrations_flags, mail_flags;
+  auto* registrations = cli.add_subcommand("registrations", "List registrations of a seminar, approve, reject or cancel one");
+  registrations->require_subcommand(1);
+  registrations->fallthrough();  // settings may follow the action: registrations list SLUG --data-dir D
+  add_setting_flags(*registrations, registrations_flags);
+  std::string seminar_slug;
+  auto* list = registrations->add_subcommand("list", "List the registrations of a seminar");
+  list->add_option("SEMINAR", seminar_slug, "The seminar's slug")->required();
+  std::int64_t registration_id = 0;
+  std::string action;
+  for (const char* name : {"approve", "reject", "cancel"}) {
+    auto* change = registrations->add_subcommand(name, std::string(name) + " a registration (the person gets an e-mail)");
+    change->add_option("ID", registration_id, "Registration id (see 'list')")->required();
+    change->callback([&action, name] { action = name; });
+  }
+  auto* mail = cli.add_subcommand("mail", "Mail queue");
+  mail->require_subcommand(1);
+  mail->fallthrough();
+  add_setting_flags(*mail, mail_flags);
+  auto* mail_status = mail->add_subcommand("status", "Show how many messages are queued, sent and failed");
+
   cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "rynek 0.1.0\n"; });
 
   CLI11_PARSE(cli, argc, argv);
@@ -90,6 +112,7 @@ int main(int argc, char** argv) {
   auto run = [&](const std::map<std::string, std::string>& flags, auto&& action) -> int {
     if (!load_config(config, flags)) return 2;
     rynek::core::init_logging(config.log_format);
+    rynek::core::Clock::set_offset(config.clock_offset);
     init_catalogs(config);
     try {
       return action();
@@ -105,5 +128,12 @@ int main(int argc, char** argv) {
   }
   if (migrate->parsed()) return run(migrate_flags, [&] { return rynek::web::migrate(config); });
   if (import->parsed()) return run(import_flags, [&] { return rynek::web::import_content(config, import_dir); });
+  if (list->parsed()) {
+    return run(registrations_flags, [&] { return rynek::web::registrations_list(config, seminar_slug, std::cout); });
+  }
+  if (registrations->parsed()) {
+    return run(registrations_flags, [&] { return rynek::web::registrations_change(config, action, registration_id, std::cout); });
+  }
+  if (mail_status->parsed()) return run(mail_flags, [&] { return rynek::web::mail_status(config, std::cout); });
   return 0;
 }

@@ -4,7 +4,6 @@
 
 #include <fstream>
 #include <algorithm>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -13,7 +12,6 @@
 #include "core/text.hpp"
 
 namespace rynek::content {
-namespace {
 
 struct PendingFile {
   std::string title;
@@ -21,7 +19,7 @@ struct PendingFile {
   StoredMedia media;
 };
 
-struct PendingArticle {
+struct PreparedArticle {
   std::string source;  // for messages
   std::string slug, title, lead, body;
   std::string published_at;
@@ -31,6 +29,8 @@ struct PendingArticle {
   std::vector<PendingFile> attachments;
 };
 
+namespace {
+
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;
@@ -38,9 +38,15 @@ std::string read_text(const std::filesystem::path& path) {
   return content.str();
 }
 
+// [a-z0-9]+(-[a-z0-9]+)*, at most 120 characters.
 bool valid_slug(const std::string& slug) {
-  static const std::regex pattern("^[a-z0-9]+(-[a-z0-9]+)*$");
-  return slug.size() <= 120 && std::regex_match(slug, pattern);
+  if (slug.empty() || slug.size() > 120 || slug.front() == '-' || slug.back() == '-') return false;
+  for (std::size_t i = 0; i < slug.size(); ++i) {
+    char c = slug[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && slug[i - 1] != '-');
+    if (!ok) return false;
+  }
+  return true;
 }
 
 // TOML date-times keep their offset; plain strings go through our ISO parser.
@@ -66,7 +72,7 @@ class ArticleParser {
   ArticleParser(const MediaStore& media, std::vector<std::string>& errors)
       : media_(media), errors_(errors) {}
 
-  std::optional<PendingArticle> parse(const std::filesystem::path& file, std::string default_slug,
+  std::optional<PreparedArticle> parse(const std::filesystem::path& file, std::string default_slug,
                                       const std::string& source) {
     source_ = source;
     std::string text = read_text(file);
@@ -80,7 +86,7 @@ class ArticleParser {
       return fail("front matter line " + std::to_string(e.source().begin.line) + ": " +
                   std::string(e.description()));
     }
-    PendingArticle article;
+    PreparedArticle article;
     article.source = source;
     article.body = parts->body;
     article.slug = table["slug"].value_or(default_slug);
@@ -166,7 +172,7 @@ std::vector<std::pair<std::filesystem::path, std::string>> article_files(
   return files;
 }
 
-void write_article(store::Connection& db, const PendingArticle& article, ImportReport& report) {
+void write_article(store::Connection& db, const PreparedArticle& article, ImportReport& report) {
   auto now = core::format_iso8601(core::Clock::now());
   if (article.hero) record_media(db, *article.hero);
   for (const auto& file : article.attachments) record_media(db, file.media);
@@ -224,29 +230,43 @@ std::optional<FrontMatter> split_front_matter(std::string_view text) {
   return std::nullopt;
 }
 
-ImportReport import_articles(store::Database& db, const MediaStore& media,
-                             const std::filesystem::path& dir) {
-  ImportReport report;
+PreparedArticles::PreparedArticles() = default;
+PreparedArticles::~PreparedArticles() = default;
+PreparedArticles::PreparedArticles(PreparedArticles&&) noexcept = default;
+
+PreparedArticles prepare_articles(const MediaStore& media, const std::filesystem::path& dir,
+                                  std::vector<std::string>& errors) {
+  PreparedArticles prepared;
   auto articles_dir = std::filesystem::is_directory(dir / "articles") ? dir / "articles" : dir;
-  std::vector<PendingArticle> pending;
-  ArticleParser parser(media, report.errors);
+  ArticleParser parser(media, errors);
   std::set<std::string> slugs;
   for (const auto& [file, slug] : article_files(articles_dir)) {
     auto source = file.lexically_relative(dir).generic_string();
     auto article = parser.parse(file, slug, source);
     if (!article) continue;
     if (!slugs.insert(article->slug).second) {
-      report.errors.push_back(source + ": slug '" + article->slug + "' is used twice");
+      errors.push_back(source + ": slug '" + article->slug + "' is used twice");
       continue;
     }
-    pending.push_back(std::move(*article));
+    prepared.articles.push_back(std::move(*article));
   }
-  if (!report.errors.empty() || pending.empty()) return report;
+  return prepared;
+}
+
+void write_articles(store::Connection& db, const PreparedArticles& prepared, ImportReport& report) {
+  for (const auto& article : prepared.articles) write_article(db, article, report);
+  if (!prepared.articles.empty()) bump_content_version(db);
+}
+
+ImportReport import_articles(store::Database& db, const MediaStore& media,
+                             const std::filesystem::path& dir) {
+  ImportReport report;
+  auto prepared = prepare_articles(media, dir, report.errors);
+  if (!report.errors.empty() || prepared.articles.empty()) return report;
   ImportReport counts;
   db.write_and_wait([&](store::Connection& connection) {
     counts = ImportReport{};
-    for (const auto& article : pending) write_article(connection, article, counts);
-    bump_content_version(connection);
+    write_articles(connection, prepared, counts);
   });
   report.created = counts.created;
   report.updated = counts.updated;

@@ -30,6 +30,22 @@ struct FrontMatter {
 };
 std::optional<FrontMatter> split_front_matter(std::string_view text);
 
+// The two phases, for callers that import articles together with other content
+// (rynek import): prepare everything first, then write it in one transaction.
+struct PreparedArticle;
+struct PreparedArticles {
+  PreparedArticles();
+  ~PreparedArticles();
+  PreparedArticles(PreparedArticles&&) noexcept;
+  std::vector<PreparedArticle> articles;
+};
+// Parses and checks DIR/articles (stores media files, which are content-addressed
+// and harmless if the import stops later); appends errors.
+PreparedArticles prepare_articles(const MediaStore& media, const std::filesystem::path& dir,
+                                  std::vector<std::string>& errors);
+// Inside a write job: upserts every prepared article and bumps the content version.
+void write_articles(store::Connection& db, const PreparedArticles& prepared, ImportReport& report);
+
 ImportReport import_articles(store::Database& db, const MediaStore& media,
                              const std::filesystem::path& dir);
 

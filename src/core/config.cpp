@@ -141,6 +141,22 @@ const Row kRows[] = {
    [](Config& c, const std::string& v) -> Problem { return parse_duration(v, c.idle_timeout); }},
   {"shutdown_grace", "seconds to let requests finish on shutdown",
    [](Config& c, const std::string& v) -> Problem { return parse_duration(v, c.shutdown_grace); }},
+  {"secret_key", "64 hex digits signing personal links and forms (default: <data_dir>/secret.key, created once); instances sharing a database need the same key",
+   [](Config& c, const std::string& v) -> Problem {
+     if (!v.empty() && (v.size() != 64 || v.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
+       return "expected 64 hexadecimal digits" + got("...");
+     c.secret_key = v; return std::nullopt; }},
+  {"rate_limits", "limit requests per client address and per e-mail address on public forms and personal links: true or false (false only for benchmarks)",
+   [](Config& c, const std::string& v) -> Problem { return parse_bool(v, c.rate_limits); }},
+  {"clock_offset", "shift the clock by this many seconds, e.g. -3600 or 86400 (tests and demonstrations only)",
+   [](Config& c, const std::string& v) -> Problem {
+     long long seconds = 0;
+     const auto text = trim(v);
+     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+     if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+         seconds < -3650LL * 86400 || seconds > 3650LL * 86400)
+       return "expected a whole number of seconds (at most ten years either way)" + got(v);
+     c.clock_offset = std::chrono::seconds(seconds); return std::nullopt; }},
 };
 // clang-format on
 

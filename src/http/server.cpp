@@ -194,7 +194,14 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
 
     Response response;
     auto target = decode_target(request.target);
-    if (!target || request.method == Method::other) {
+    // RFC 9112 6.3: a Transfer-Encoding whose last coding is not chunked leaves the
+    // body length unknown; Beast would treat such a body as the next request (a
+    // smuggling vector), so it gets 400 and the connection closes.
+    bool bad_framing = header.count(bhttp::field::transfer_encoding) > 0 && !parser.chunked();
+    if (bad_framing) {
+      response = error_response(400, nullptr);
+      keep_alive = false;
+    } else if (!target || request.method == Method::other) {
       response = error_response(target ? 501 : 400, target ? &request : nullptr);
       keep_alive = false;
     } else {
@@ -256,7 +263,22 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     }
     if (!written || !keep_alive) break;
   }
+  // Lingering close: closing a socket that still has unread input (a pipelined
+  // request, the rest of a body we refused) makes the kernel send RST, which throws
+  // away the end of the response still in the send buffer; a 20 MB download cut
+  // short at shutdown showed it. So send FIN, then read and discard until the client
+  // closes or a short deadline passes; the connection counts as busy meanwhile so a
+  // shutdown does not close it early.
+  connection->busy = true;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  if (stream.socket().is_open()) {
+    stream.expires_after(std::min<std::chrono::seconds>(options.read_timeout, std::chrono::seconds(2)));
+    char discard[4096];
+    for (;;) {
+      auto [drain_error, drained] = co_await stream.async_read_some(asio::buffer(discard), kUseTuple);
+      if (drain_error) break;
+    }
+  }
   stream.close();
 }
 
@@ -298,14 +320,18 @@ void Server::Impl::begin_shutdown() {
   beast::error_code ignored;
   acceptor.close(ignored);
   signals.cancel(ignored);
-  std::lock_guard lock(connections_mutex);
-  for (const auto& connection : connections) {
-    asio::post(connection->stream.get_executor(), [connection] {
-      if (connection->busy) return;
-      beast::error_code ignored_inner;
-      connection->stream.socket().shutdown(tcp::socket::shutdown_both, ignored_inner);
-      connection->stream.socket().close(ignored_inner);
-    });
+  {
+    // Scoped: check_shutdown() below takes the same (non-recursive) mutex; holding it
+    // here deadlocked the signal handler, so SIGTERM never stopped the server.
+    std::lock_guard lock(connections_mutex);
+    for (const auto& connection : connections) {
+      asio::post(connection->stream.get_executor(), [connection] {
+        if (connection->busy) return;
+        beast::error_code ignored_inner;
+        connection->stream.socket().shutdown(tcp::socket::shutdown_both, ignored_inner);
+        connection->stream.socket().close(ignored_inner);
+      });
+    }
   }
   shutdown_deadline = steady_clock::now() + options.shutdown_grace;
   check_shutdown();

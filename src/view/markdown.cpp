@@ -10,6 +10,8 @@
 // the unit tests in tests/unit/view/markdown_test.cpp pin this behaviour.
 #include "view/markdown.hpp"
 
+#include <algorithm>
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -70,18 +72,26 @@ NodePtr parse(cmark_parser* parser, std::string_view markdown) {
   return root;
 }
 
-// The page's <h1> is its title, so an author's "# Heading" must become <h2> to
-// keep the document outline valid; h6 has nowhere to go and stays h6.
+// The page's <h1> is its title, so the body's highest heading becomes <h2> and
+// the others keep their distance from it: "# A / ## B" and "## A / ### B" both
+// give h2 / h3, so the outline never skips a level whatever the author started
+// with. Levels past 6 stay at 6.
 void shift_headings(cmark_node* root) {
-  IterPtr iter(cmark_iter_new(root));
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(iter.get());
-    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
-      const int level = cmark_node_get_heading_level(node);
-      if (level < 6) cmark_node_set_heading_level(node, level + 1);
+  auto for_each_heading = [root](auto&& visit) {
+    IterPtr iter(cmark_iter_new(root));
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter.get());
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) visit(node);
     }
-  }
+  };
+  int highest = 7;
+  for_each_heading([&](cmark_node* node) { highest = std::min(highest, cmark_node_get_heading_level(node)); });
+  if (highest == 7) return;
+  const int shift = 2 - highest;
+  for_each_heading([&](cmark_node* node) {
+    cmark_node_set_heading_level(node, std::clamp(cmark_node_get_heading_level(node) + shift, 2, 6));
+  });
 }
 
 // Mirrors cmark's own check on the decoded URL, so that a dangerous link is

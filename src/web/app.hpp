@@ -2,11 +2,14 @@
 // templates, static files, media, page cache), and the one route table.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "content/media.hpp"
 #include "core/config.hpp"
+#include "core/rate_limit.hpp"
+#include "core/tokens.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "store/database.hpp"
@@ -15,6 +18,17 @@
 
 namespace rynek::web {
 
+// Limits on public forms and personal links (see core/rate_limit.hpp).
+struct RateLimits {
+  core::RateLimiter form_posts{30, 10};      // per client address: registrations, confirmations
+  core::RateLimiter per_email{6, 3};         // per e-mail address across seminars
+  core::RateLimiter token_misses{30, 20};    // per client address: unknown personal links
+  core::RateLimiter heartbeats{10, 5};       // per personal link
+  void set_enabled(bool enabled) {
+    for (auto* limiter : {&form_posts, &per_email, &token_misses, &heartbeats}) limiter->set_enabled(enabled);
+  }
+};
+
 struct App {
   const core::Config& config;
   store::Database& db;
@@ -22,6 +36,10 @@ struct App {
   const http::StaticFiles& static_files;
   const content::MediaStore& media;
   PageCache& cache;
+  const core::Secret& secret;
+  RateLimits& limits;
+  // Called after a write that queued e-mail, so the mail worker wakes at once.
+  std::function<void()> mail_queued = [] {};
 };
 
 // Every route Rynek serves, with method, pattern, stable name, handler and limits.

@@ -12,16 +12,16 @@ struct ErrorText {
 
 ErrorText error_text(int status) {
   switch (status) {
-    case 400: return {"Bad request", "The address or the form could not be read. Please check it and try again."};
-    case 403: return {"Access denied", "You do not have permission to open this page."};
-    case 404: return {"Page not found", "The page you are looking for does not exist or has been moved."};
-    case 405: return {"Method not allowed", "This address does not accept this kind of request."};
-    case 413: return {"Request too large", "What you sent is larger than this address accepts."};
-    case 429: return {"Too many requests", "Please wait a moment and try again."};
-    case 431: return {"Request headers too large", "Your browser sent too much data in the request headers. Clearing this site's cookies may help."};
-    case 501: return {"Not implemented", "This server does not support this kind of request."};
-    case 503: return {"Service unavailable", "The service is temporarily unavailable. Please try again in a moment."};
-    default: return {"Something went wrong", "We could not complete your request. Please try again in a moment."};
+    case 400: return {core::N_("Bad request"), core::N_("The address or the form could not be read. Please check it and try again.")};
+    case 403: return {core::N_("Access denied"), core::N_("You do not have permission to open this page.")};
+    case 404: return {core::N_("Page not found"), core::N_("The page you are looking for does not exist or has been moved.")};
+    case 405: return {core::N_("Method not allowed"), core::N_("This address does not accept this kind of request.")};
+    case 413: return {core::N_("Request too large"), core::N_("What you sent is larger than this address accepts.")};
+    case 429: return {core::N_("Too many requests"), core::N_("Please wait a moment and try again.")};
+    case 431: return {core::N_("Request headers too large"), core::N_("Your browser sent too much data in the request headers. Clearing this site's cookies may help.")};
+    case 501: return {core::N_("Not implemented"), core::N_("This server does not support this kind of request.")};
+    case 503: return {core::N_("Service unavailable"), core::N_("The service is temporarily unavailable. Please try again in a moment.")};
+    default: return {core::N_("Something went wrong"), core::N_("We could not complete your request. Please try again in a moment.")};
   }
 }
 

@@ -17,30 +17,6 @@ std::string media_url(const std::string& sha256, const std::string& filename) {
   return "/media/" + sha256 + "/" + http::encode_component(filename);
 }
 
-// What a visitor calls the file type: "PDF", "DOCX"...
-std::string content_type_label(const std::string& type) {
-  static const std::map<std::string, std::string, std::less<>> labels = {
-      {"application/pdf", "PDF"},
-      {"application/msword", "DOC"},
-      {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"},
-      {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"},
-      {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX"},
-      {"application/vnd.oasis.opendocument.text", "ODT"},
-      {"application/vnd.oasis.opendocument.spreadsheet", "ODS"},
-      {"application/zip", "ZIP"},
-      {"text/plain", "TXT"},
-      {"text/csv", "CSV"},
-      {"image/png", "PNG"},
-      {"image/jpeg", "JPEG"},
-  };
-  auto it = labels.find(type);
-  if (it != labels.end()) return it->second;
-  auto slash = type.find('/');
-  std::string subtype = slash == std::string::npos ? type : type.substr(slash + 1);
-  for (auto& c : subtype) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return subtype;
-}
-
 view::Value summary_value(const std::string& lang, const content::ArticleSummary& article) {
   view::Value value;
   value["slug"] = article.slug;
@@ -87,22 +63,6 @@ view::Value pagination_value(const std::string& lang, const std::string& base, i
   return value;
 }
 
-std::string cache_key(const std::string& lang, const http::Request& request) {
-  return lang + " " + request.target;
-}
-
-// Renders through the page cache; the entry lasts until the next scheduled publication.
-http::Response cached(App& app, http::Request& request, const std::string& lang,
-                      const std::function<http::Response()>& render) {
-  return app.cache.get_or_render(cache_key(lang, request), request, [&](core::TimePoint& expires) {
-    auto next = app.db.read([&](store::Connection& db) {
-      return content::next_publication(db, core::Clock::now());
-    });
-    if (next && *next < expires) expires = *next;
-    return render();
-  });
-}
-
 http::Response list_of_articles(App& app, http::Request& request, const std::string& lang,
                                 const std::optional<content::Tag>& tag) {
   auto page = page_number(request);
@@ -144,7 +104,7 @@ http::Response list_of_articles(App& app, http::Request& request, const std::str
 
 http::Response home_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
-  return cached(app, request, lang, [&] {
+  return cached_page(app, request, lang, [&] {
     auto now = core::Clock::now();
     auto articles = app.db.read([&](store::Connection& db) {
       return content::latest_articles(db, now, 7);
@@ -167,12 +127,12 @@ http::Response home_page(App& app, http::Request& request) {
 
 http::Response news_list_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
-  return cached(app, request, lang, [&] { return list_of_articles(app, request, lang, std::nullopt); });
+  return cached_page(app, request, lang, [&] { return list_of_articles(app, request, lang, std::nullopt); });
 }
 
 http::Response tag_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
-  return cached(app, request, lang, [&] {
+  return cached_page(app, request, lang, [&] {
     auto tag = app.db.read([&](store::Connection& db) { return content::find_tag(db, request.params.at("slug")); });
     if (!tag) return render_error(app, 404, &request);
     return list_of_articles(app, request, lang, tag);
@@ -181,7 +141,7 @@ http::Response tag_page(App& app, http::Request& request) {
 
 http::Response article_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
-  return cached(app, request, lang, [&] {
+  return cached_page(app, request, lang, [&] {
     auto now = core::Clock::now();
     auto found = app.db.read([&](store::Connection& db) {
       auto article = content::find_article(db, request.params.at("slug"), now);

@@ -1,9 +1,36 @@
 #include "web/page.hpp"
 
+#include <map>
+
+#include "content/article.hpp"
 #include "core/i18n.hpp"
 #include "http/url.hpp"
 
 namespace rynek::web {
+
+// What a visitor calls the file type: "PDF", "DOCX"...
+std::string content_type_label(const std::string& type) {
+  static const std::map<std::string, std::string, std::less<>> labels = {
+      {"application/pdf", "PDF"},
+      {"application/msword", "DOC"},
+      {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"},
+      {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"},
+      {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX"},
+      {"application/vnd.oasis.opendocument.text", "ODT"},
+      {"application/vnd.oasis.opendocument.spreadsheet", "ODS"},
+      {"application/zip", "ZIP"},
+      {"text/plain", "TXT"},
+      {"text/csv", "CSV"},
+      {"image/png", "PNG"},
+      {"image/jpeg", "JPEG"},
+  };
+  auto it = labels.find(type);
+  if (it != labels.end()) return it->second;
+  auto slash = type.find('/');
+  std::string subtype = slash == std::string::npos ? type : type.substr(slash + 1);
+  for (auto& c : subtype) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return subtype;
+}
 
 std::string tr(const std::string& lang, std::string_view msgid) {
   return core::translate(lang, msgid);
@@ -28,7 +55,7 @@ http::Response render_page(const App& app, const http::Request& request, const s
   context["lang"] = lang;
   context["site_name"] = "Rynek";
   context["page_title"] = meta.title;
-  context["meta_description"] = meta.description;
+  if (!meta.description.empty()) context["meta_description"] = meta.description;
   if (!meta.canonical_path.empty()) context["canonical_url"] = app.config.base_url + meta.canonical_path;
   context["css_url"] = app.static_files.url("css/site.css");
   context["favicon_url"] = app.static_files.url("favicon.svg");
@@ -43,6 +70,22 @@ http::Response render_page(const App& app, const http::Request& request, const s
   response.headers.set("Content-Language", lang);
   response.headers.set("Vary", "Cookie");
   return response;
+}
+
+}  // namespace rynek::web
+
+namespace rynek::web {
+
+http::Response cached_page(App& app, const http::Request& request, const std::string& lang,
+                           const std::function<http::Response()>& render,
+                           std::optional<std::chrono::seconds> max_age) {
+  return app.cache.get_or_render(lang + " " + request.target, request, [&](core::TimePoint& expires) {
+    auto now = core::Clock::now();
+    auto next = app.db.read([&](store::Connection& db) { return content::next_publication(db, now); });
+    if (next && *next < expires) expires = *next;
+    if (max_age && now + *max_age < expires) expires = now + *max_age;
+    return render();
+  });
 }
 
 }  // namespace rynek::web

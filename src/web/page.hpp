@@ -2,6 +2,9 @@
 // (navigation, language switch, asset URLs) and rendering into the layout.
 #pragma once
 
+#include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
@@ -26,6 +29,15 @@ http::Response render_page(const App& app, const http::Request& request, const s
                            const PageMeta& meta, int status = 200);
 
 std::string tr(const std::string& lang, std::string_view msgid);
+
+// Serves a public page from the page cache, rendering it on a miss. The entry
+// lasts until content changes, the next scheduled article is due, or max_age.
+http::Response cached_page(App& app, const http::Request& request, const std::string& lang,
+                           const std::function<http::Response()>& render,
+                           std::optional<std::chrono::seconds> max_age = std::nullopt);
+
+// What a visitor calls a file's type: "PDF", "DOCX"...
+std::string content_type_label(const std::string& type);
 
 // A link target that keeps the current page: "/jezyk/en?next=%2Faktualnosci".
 std::string language_switch_url(const http::Request& request, const std::string& to_lang);

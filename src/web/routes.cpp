@@ -3,33 +3,83 @@
 #include "web/app.hpp"
 #include "web/feeds.hpp"
 #include "web/news.hpp"
+#include "web/seminars.hpp"
 #include "web/site.hpp"
 
 namespace rynek::web {
+namespace {
+
+using Handler = http::Response (*)(App&, http::Request&);
+using AsyncHandler = void (*)(App&, http::Request&, http::Responder);
+
+constexpr std::size_t kFormBodyLimit = 64 * 1024;
+constexpr std::size_t kSmallBodyLimit = 4 * 1024;
+
+class Table {
+ public:
+  explicit Table(App& app) : app_(app) {}
+
+  void get(std::string pattern, std::string name, Handler handler) {
+    add(http::Method::get, std::move(pattern), std::move(name), handler, 0, http::Csrf::not_needed);
+  }
+  void post(std::string pattern, std::string name, AsyncHandler handler, std::size_t body_limit,
+            http::Csrf csrf) {
+    App& app = app_;
+    router_.add(http::Route{http::Method::post, std::move(pattern), std::move(name),
+                            http::AsyncHandler([&app, handler](http::Request& request, http::Responder respond) {
+                              handler(app, request, std::move(respond));
+                            }),
+                            body_limit, csrf});
+  }
+  http::Router take() { return std::move(router_); }
+
+ private:
+  void add(http::Method method, std::string pattern, std::string name, Handler handler,
+           std::size_t body_limit, http::Csrf csrf) {
+    App& app = app_;
+    router_.add(http::Route{method, std::move(pattern), std::move(name),
+                            http::SyncHandler([&app, handler](http::Request& request) { return handler(app, request); }),
+                            body_limit, csrf});
+  }
+
+  App& app_;
+  http::Router router_;
+};
+
+}  // namespace
 
 http::Router make_router(App& app) {
-  using http::Method;
-  // Binds a handler of the form Response(App&, Request&) to this app.
-  auto bind = [&app](http::Response (*handler)(App&, http::Request&)) {
-    return http::SyncHandler([&app, handler](http::Request& request) { return handler(app, request); });
-  };
-  http::Router router;
-  auto get = [&](std::string pattern, std::string name, http::Response (*handler)(App&, http::Request&)) {
-    router.add(http::Route{Method::get, std::move(pattern), std::move(name), bind(handler), 0, http::Csrf::not_needed});
-  };
-  get("/", "home", home_page);
-  get("/aktualnosci", "news.list", news_list_page);
-  get("/aktualnosci/{slug}", "news.article", article_page);
-  get("/tagi/{slug}", "news.tag", tag_page);
-  get("/feed.atom", "news.feed", atom_feed);
-  get("/sitemap.xml", "sitemap", sitemap);
-  get("/media/{sha256}/{name}", "media", media_file);
-  get("/jezyk/{lang}", "language", switch_language);
-  get("/static/{path...}", "static", static_file);
-  get("/robots.txt", "robots", robots_txt);
-  get("/healthz", "healthz", healthz);
-  get("/readyz", "readyz", readyz);
-  return router;
+  using http::Csrf;
+  Table t(app);
+  // News
+  t.get("/", "home", home_page);
+  t.get("/aktualnosci", "news.list", news_list_page);
+  t.get("/aktualnosci/{slug}", "news.article", article_page);
+  t.get("/tagi/{slug}", "news.tag", tag_page);
+  t.get("/feed.atom", "news.feed", atom_feed);
+  // Seminars and registration
+  t.get("/seminaria", "seminars.list", seminars_page);
+  t.get("/seminaria/{slug}", "seminars.page", seminar_page);
+  t.get("/seminaria/{slug}/kalendarz.ics", "seminars.ics", seminar_ics);
+  t.get("/seminaria/{slug}/rejestracja", "seminars.register.form", registration_form);
+  t.post("/seminaria/{slug}/rejestracja", "seminars.register.submit", registration_submit, kFormBodyLimit, Csrf::required);
+  t.get("/seminaria/{slug}/rejestracja/wyslano", "seminars.register.sent", registration_sent);
+  // Personal participation links (the token is the credential; logged as the pattern only)
+  t.get("/u/{token}", "participant.page", participant_page);
+  t.post("/u/{token}/potwierdz", "participant.confirm", participant_confirm, kSmallBodyLimit, Csrf::required);
+  t.get("/u/{token}/anuluj", "participant.cancel.form", participant_cancel_form);
+  t.post("/u/{token}/anuluj", "participant.cancel", participant_cancel, kSmallBodyLimit, Csrf::required);
+  t.get("/u/{token}/kalendarz.ics", "participant.ics", participant_ics);
+  t.post("/u/{token}/obecnosc", "participant.heartbeat", participant_heartbeat, kSmallBodyLimit, Csrf::not_needed);
+  // Site
+  t.get("/sitemap.xml", "sitemap", sitemap);
+  t.get("/robots.txt", "robots", robots_txt);
+  t.get("/media/{sha256}/{name}", "media", media_file);
+  t.get("/jezyk/{lang}", "language", switch_language);
+  t.get("/static/{path...}", "static", static_file);
+  t.get("/healthz", "healthz", healthz);
+  t.get("/readyz", "readyz", readyz);
+  return t.take();
 }
 
 }  // namespace rynek::web

@@ -8,8 +8,12 @@
 #include "content/import.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
+#include "events/registration.hpp"
+#include "events/seminar_import.hpp"
 #include "http/server.hpp"
+#include "mail/worker.hpp"
 #include "web/app.hpp"
+#include "web/mail_messages.hpp"
 
 namespace rynek::web {
 namespace {
@@ -25,25 +29,29 @@ std::unique_ptr<store::Database> open_store(const core::Config& config) {
 }
 
 bool database_is_empty(store::Database& db) {
-  return db.read([](store::Connection& c) { return !c.query_one("SELECT 1 FROM articles LIMIT 1"); });
+  return db.read([](store::Connection& c) {
+    return !c.query_one("SELECT 1 FROM articles UNION ALL SELECT 1 FROM seminars LIMIT 1");
+  });
 }
 
-// Polls the content version so that changes made by other processes reach the page cache.
-class VersionWatcher {
+// Runs `work` every `interval` on a thread of its own until destroyed.
+class Ticker {
  public:
-  VersionWatcher(store::Database& db, PageCache& cache)
-      : thread_([this, &db, &cache] {
+  Ticker(std::chrono::milliseconds interval, std::function<void()> work)
+      : thread_([this, interval, work = std::move(work)] {
           std::unique_lock lock(mutex_);
           while (!stopped_) {
+            lock.unlock();
             try {
-              cache.set_version(db.read([](store::Connection& c) { return content::content_version(c); }));
+              work();
             } catch (const std::exception& e) {
-              spdlog::warn("content version poll failed: {}", e.what());
+              spdlog::warn("periodic task failed: {}", e.what());
             }
-            wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopped_; });
+            lock.lock();
+            wake_.wait_for(lock, interval, [this] { return stopped_; });
           }
         }) {}
-  ~VersionWatcher() {
+  ~Ticker() {
     {
       std::lock_guard lock(mutex_);
       stopped_ = true;
@@ -59,26 +67,30 @@ class VersionWatcher {
   std::thread thread_;
 };
 
-}  // namespace
+struct ImportCounts {
+  content::ImportReport articles;
+  int seminars_created = 0;
+  int seminars_updated = 0;
+  std::vector<std::string> errors;
+};
 
-int serve(const core::Config& config, DemoContent demo) {
-  auto started = std::chrono::steady_clock::now();
-  auto db = open_store(config);
-  content::MediaStore media(config.data_dir);
-  if (demo == DemoContent::load_if_empty && database_is_empty(*db)) {
-    auto report = content::import_articles(*db, media, config.resource_dir / "demo");
-    for (const auto& error : report.errors) spdlog::error("demo content: {}", error);
-    if (!report.errors.empty()) return 1;
-    spdlog::info("demo content loaded: {} articles", report.created);
-  }
-  view::Templates templates(config.resource_dir / "templates", [](const std::string& lang, const std::string& msgid) {
-    return core::translate(lang, msgid);
+// Articles and seminars are checked first and written in one transaction.
+ImportCounts import_folder(store::Database& db, const content::MediaStore& media,
+                           const std::filesystem::path& dir) {
+  ImportCounts counts;
+  auto articles = content::prepare_articles(media, dir, counts.errors);
+  auto seminars = events::prepare_seminars(media, dir, core::Clock::now(), counts.errors);
+  if (!counts.errors.empty()) return counts;
+  db.write_and_wait([&](store::Connection& connection) {
+    counts.articles = {};
+    counts.seminars_created = counts.seminars_updated = 0;
+    content::write_articles(connection, articles, counts.articles);
+    events::write_seminars(connection, seminars, counts.seminars_created, counts.seminars_updated);
   });
-  http::StaticFiles static_files(config.resource_dir / "static");
-  PageCache cache;
-  App app{config, *db, templates, static_files, media, cache};
-  auto router = make_router(app);
+  return counts;
+}
 
+http::ServerOptions server_options(const core::Config& config) {
   http::ServerOptions options;
   options.host = config.listen_host;
   options.port = config.listen_port;
@@ -89,16 +101,62 @@ int serve(const core::Config& config, DemoContent demo) {
   options.idle_timeout = config.idle_timeout;
   options.shutdown_grace = config.shutdown_grace;
   options.access_log = config.access_log;
-  http::Server server(options, router, [&app](int status, const http::Request* request) {
+  return options;
+}
+
+}  // namespace
+
+int serve(const core::Config& config, DemoContent demo) {
+  auto started = std::chrono::steady_clock::now();
+  auto db = open_store(config);
+  content::MediaStore media(config.data_dir);
+  auto secret = core::Secret::load_or_create(config.data_dir, config.secret_key);
+  if (demo == DemoContent::load_if_empty && database_is_empty(*db)) {
+    auto counts = import_folder(*db, media, config.resource_dir / "demo");
+    for (const auto& error : counts.errors) spdlog::error("demo content: {}", error);
+    if (!counts.errors.empty()) return 1;
+    spdlog::info("demo content loaded: {} articles, {} seminars", counts.articles.created, counts.seminars_created);
+  }
+  view::Templates templates(config.resource_dir / "templates", [](const std::string& lang, const std::string& msgid) {
+    return core::translate(lang, msgid);
+  });
+  http::StaticFiles static_files(config.resource_dir / "static");
+  PageCache cache;
+  RateLimits limits;
+  limits.set_enabled(config.rate_limits);
+  App app{config, *db, templates, static_files, media, cache, secret, limits};
+
+  std::unique_ptr<mail::MailWorker> mailer;
+  if (!config.smtp_url.empty()) {
+    mail::WorkerOptions options;
+    options.smtp_url = config.smtp_url;
+    mailer = std::make_unique<mail::MailWorker>(*db, make_composer(app), options);
+    app.mail_queued = [worker = mailer.get()] { worker->wake(); };
+    mailer->start();
+  } else {
+    spdlog::warn("no smtp_url set: e-mails are queued in the outbox and sent once a mail server is configured");
+  }
+  auto router = make_router(app);
+  http::Server server(server_options(config), router, [&app](int status, const http::Request* request) {
     return render_error(app, status, request);
   });
   server.listen();
-  VersionWatcher watcher(*db, cache);
+  // Content changed by other processes reaches the page cache within a second.
+  Ticker version_watcher(std::chrono::seconds(1), [&] {
+    cache.set_version(db->read([](store::Connection& c) { return content::content_version(c); }));
+  });
+  // Reminders, expired confirmations, the waiting list: every 30 seconds.
+  Ticker housekeeping(std::chrono::seconds(30), [&] {
+    int queued = 0;
+    db->write_and_wait([&](store::Connection& c) { queued = events::run_housekeeping(c, core::Clock::now()); });
+    if (queued > 0) app.mail_queued();
+  });
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("Rynek listening on http://{}:{} ({} threads, {}, started in {:.0f} ms)", config.listen_host,
                server.port(), config.threads, db->backend_name(), ms);
   server.run();
   core::flush_access_log();
+  if (mailer) mailer->stop();
   db->close();
   spdlog::info("Rynek stopped");
   return 0;
@@ -117,14 +175,16 @@ int import_content(const core::Config& config, const std::filesystem::path& dir)
   }
   auto db = open_store(config);
   content::MediaStore media(config.data_dir);
-  auto report = content::import_articles(*db, media, dir);
+  auto counts = import_folder(*db, media, dir);
   db->close();
-  for (const auto& error : report.errors) std::cerr << "import: " << error << "\n";
-  if (!report.errors.empty()) {
+  for (const auto& error : counts.errors) std::cerr << "import: " << error << "\n";
+  if (!counts.errors.empty()) {
     std::cerr << "import: nothing was imported; fix the errors above and run it again\n";
     return 1;
   }
-  std::cout << "import: " << report.created << " articles created, " << report.updated << " updated\n";
+  std::cout << "import: " << counts.articles.created << " articles created, " << counts.articles.updated
+            << " updated; " << counts.seminars_created << " seminars created, " << counts.seminars_updated
+            << " updated\n";
   return 0;
 }
 

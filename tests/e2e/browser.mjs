@@ -81,6 +81,11 @@ export async function checkAxe(page, label) {
     `axe found ${result.violations.length} WCAG 2.1 AA violation(s) on ${label} (${page.url()}):\n${formatViolations(result.violations)}`);
 }
 
+// One line per page checked, printed by each test file when it ends.
+export function printAxeSummary() {
+  for (const result of axeResults) console.log(`axe: ${result.violations} violation(s) – ${result.label}`);
+}
+
 export function formatViolations(violations) {
   return violations.map((violation) => {
     const nodes = violation.nodes.slice(0, 5).map((node) =>

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Rynek } from '../lib/rynek.mjs';
-import { artifactsDir, assertNoProblems, checkAxe, launchBrowser, newContext, openPage, visit } from './browser.mjs';
+import { artifactsDir, assertNoProblems, checkAxe, launchBrowser, newContext, openPage, printAxeSummary, visit } from './browser.mjs';
 
 const articlePath = '/aktualnosci/seminarium-forum-rozwoju-lokalnego';
 
@@ -23,6 +23,7 @@ describe('navigation', { timeout: 90_000 }, () => {
     await context?.close();
     await browser?.close();
     await rynek?.stop();
+    printAxeSummary();
   });
 
   // Every article the site publishes, according to its sitemap.
@@ -121,6 +122,8 @@ describe('navigation', { timeout: 90_000 }, () => {
     for (const url of ['/', articlePath]) {
       const page = await openPage(context);
       await visit(page, rynek.url + url);
+      const hidden = await page.locator('.skip-link').boundingBox();
+      assert.ok(hidden.y + hidden.height <= 0, 'the skip link is out of sight until focused');
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const element = document.activeElement;

@@ -4,14 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Rynek } from '../lib/rynek.mjs';
-import { assertNoProblems, assertRendered, axeResults, checkAxe, launchBrowser, newContext, openPage, visit } from './browser.mjs';
+import { assertNoProblems, assertRendered, checkAxe, launchBrowser, newContext, openPage, printAxeSummary, visit } from './browser.mjs';
 
 const pages = [
   { name: 'home', path: '/', h1: { pl: 'Rynek', en: 'Rynek' } },
   { name: 'news list', path: '/aktualnosci', h1: { pl: 'Aktualności', en: 'News' } },
   { name: 'news list, page 2', path: '/aktualnosci?strona=2', h1: { pl: 'Aktualności', en: 'News' } },
-  { name: 'article', path: '/aktualnosci/seminarium-forum-rozwoju-lokalnego', h1: { pl: /^Ostatnie seminarium Forum Rozwoju Lokalnego/ } },
-  { name: 'tag', path: '/tagi/seminaria', h1: { pl: /Seminaria/, en: /Seminaria/ } },
+  { name: 'article', path: '/aktualnosci/seminarium-forum-rozwoju-lokalnego', h1: { pl: /^Ostatnie seminarium Forum Rozwoju Lokalnego/ },
+    polishContent: ['h1', '.article-lead', '.prose'] },
+  { name: 'tag', path: '/tagi/seminaria', h1: { pl: 'Tag: Seminaria', en: 'Tag: Seminaria' }, polishContent: ['h1 span', '.news-item'] },
   { name: '404', path: '/aktualnosci/nie-ma-takiego-artykulu', status: 404, h1: { pl: 'Nie znaleziono strony', en: 'Page not found' } },
 ];
 
@@ -29,7 +30,7 @@ describe('pages in Polish and English', { timeout: 90_000 }, () => {
   after(async () => {
     await browser?.close();
     await rynek?.stop();
-    for (const result of axeResults) console.log(`axe: ${result.violations} violation(s) – ${result.label}`);
+    printAxeSummary();
   });
 
   async function checkLanguage(page, spec, lang) {
@@ -43,6 +44,12 @@ describe('pages in Polish and English', { timeout: 90_000 }, () => {
     const nav = page.getByRole('navigation', { name: lang === 'pl' ? 'Nawigacja główna' : 'Main navigation' });
     assert.equal(await nav.getByRole('link', { name: newsNav[lang], exact: true }).count(), 1);
     assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${spec.name}`);
+    // The articles are written in Polish: in the English interface they keep
+    // lang="pl" so a screen reader reads them with Polish pronunciation (WCAG 3.1.2).
+    for (const selector of spec.polishContent ?? []) {
+      const langs = await page.locator(selector).evaluateAll((elements) => elements.map((element) => element.closest('[lang]').lang));
+      assert.ok(langs.length > 0 && langs.every((value) => value === 'pl'), `${selector} on ${spec.name} is marked as Polish: ${langs}`);
+    }
   }
 
   async function switchLanguage(page, spec, from, to) {

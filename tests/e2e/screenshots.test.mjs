@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Rynek } from '../lib/rynek.mjs';
-import { artifactsDir, assertNoProblems, checkAxe, launchBrowser, newContext, openPage, viewports, visit } from './browser.mjs';
+import { artifactsDir, assertNoProblems, checkAxe, launchBrowser, newContext, openPage, printAxeSummary, viewports, visit } from './browser.mjs';
 
 const shots = [
   { name: 'home', path: '/' },
@@ -25,6 +25,7 @@ describe('screenshots', { timeout: 90_000 }, () => {
   after(async () => {
     await browser?.close();
     await rynek?.stop();
+    printAxeSummary();
   });
 
   for (const [device, viewport] of Object.entries(viewports)) {

@@ -48,7 +48,8 @@ TEST(Settings, EveryFieldHasKeyEnvFlagAndHelp) {
       "listen",         "data_dir",     "database_url", "base_url",
       "smtp_url",       "mail_from",    "lang",         "threads",
       "resource_dir",   "log_format",   "access_log",   "max_header_bytes",
-      "max_body_bytes", "read_timeout", "idle_timeout", "shutdown_grace"};
+      "max_body_bytes", "read_timeout", "idle_timeout", "shutdown_grace",
+      "secret_key",     "rate_limits",  "clock_offset"};
   ASSERT_EQ(settings().size(), keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) {
     EXPECT_EQ(settings()[i].key, keys[i]);
@@ -57,6 +58,18 @@ TEST(Settings, EveryFieldHasKeyEnvFlagAndHelp) {
   EXPECT_EQ(settings()[1].env, "RYNEK_DATA_DIR");
   EXPECT_EQ(settings()[1].flag, "--data-dir");
   EXPECT_EQ(settings()[15].flag, "--shutdown-grace");
+}
+
+TEST(SetSetting, ClockOffsetAndSecretKey) {
+  Config c;
+  EXPECT_FALSE(set_setting(c, "clock_offset", "-3600"));
+  EXPECT_EQ(c.clock_offset, std::chrono::seconds(-3600));
+  EXPECT_TRUE(set_setting(c, "clock_offset", "soon"));
+  EXPECT_FALSE(set_setting(c, "secret_key", std::string(64, 'a')));
+  auto problem = set_setting(c, "secret_key", "abc");
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->find("abc"), std::string::npos) << "secrets are never echoed";
+  EXPECT_EQ(problem->rfind("secret_key:", 0), 0u);
 }
 
 TEST(SetSetting, ParsesEachKind) {

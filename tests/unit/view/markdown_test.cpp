@@ -137,6 +137,14 @@ TEST(Markdown, StrikethroughAndTasklist) {
   EXPECT_NE(tasks.find("type=\"checkbox\""), std::string::npos);
 }
 
+TEST(Markdown, HighestHeadingBecomesH2WhateverTheAuthorStartedWith) {
+  const std::string html = render_markdown("### Section\n\n#### Sub\n\n### Next\n");
+  EXPECT_NE(html.find("<h2>Section</h2>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<h3>Sub</h3>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<h2>Next</h2>"), std::string::npos) << html;
+  EXPECT_EQ(render_markdown("no headings\n"), "<p>no headings</p>\n");
+}
+
 TEST(Markdown, HeadingsAreShiftedDownOneLevel) {
   const std::string html = render_markdown("# One\n\n## Two\n\n##### Five\n\n###### Six\n");
   EXPECT_EQ(html.find("<h1"), std::string::npos);

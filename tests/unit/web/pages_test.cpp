@@ -37,7 +37,7 @@ class PagesTest : public ::testing::Test {
         fs::path(RYNEK_SOURCE_DIR) / "templates",
         [](const std::string& lang, const std::string& msgid) { return core::translate(lang, msgid); });
     static_files_ = std::make_unique<http::StaticFiles>(fs::path(RYNEK_SOURCE_DIR) / "static");
-    app_ = std::make_unique<App>(App{config_, *db_, *templates_, *static_files_, *media_, cache_});
+    app_ = std::make_unique<App>(App{config_, *db_, *templates_, *static_files_, *media_, cache_, secret_, limits_});
     router_ = make_router(*app_);
   }
 
@@ -86,6 +86,8 @@ class PagesTest : public ::testing::Test {
   std::unique_ptr<view::Templates> templates_;
   std::unique_ptr<http::StaticFiles> static_files_;
   PageCache cache_;
+  core::Secret secret_{std::string(32, 's')};
+  RateLimits limits_;
   std::unique_ptr<App> app_;
   http::Router router_;
 };

@@ -1,0 +1,210 @@
+// The changes a registration goes through after it is made: confirmation,
+// cancellation (which promotes the first waiting), and an organiser's decision.
+// Each runs inside a write job; each e-mail is an outbox row in the same job.
+#include <algorithm>
+#include <stdexcept>
+
+#include "events/registration_store.hpp"
+#include "mail/outbox.hpp"
+
+namespace rynek::events {
+namespace detail {
+
+namespace {
+
+core::TimePoint parse_time(const std::string& text) {
+  auto parsed = core::parse_iso8601(text);
+  if (!parsed) throw std::runtime_error("malformed time in registrations: " + text);
+  return *parsed;
+}
+
+std::optional<core::TimePoint> optional_time(const store::Row& row, std::size_t i) {
+  if (row.is_null(i)) return std::nullopt;
+  return parse_time(row.text(i));
+}
+
+}  // namespace
+
+Registration registration_from_row(const store::Row& row) {
+  Registration r;
+  r.id = row.integer(0);
+  r.seminar_id = row.integer(1);
+  r.email = row.text(2);
+  r.name = row.text(3);
+  r.lang = row.text(4);
+  r.answers_json = row.text(5);
+  r.state = parse_state(row.text(6)).value_or(RegistrationState::cancelled);
+  r.token_nonce = row.text(7);
+  r.created_at = parse_time(row.text(8));
+  r.queued_at = optional_time(row, 9);
+  r.confirmed_at = optional_time(row, 10);
+  r.first_seen_at = optional_time(row, 11);
+  r.last_seen_at = optional_time(row, 12);
+  r.attended_seconds = row.integer(13);
+  return r;
+}
+
+std::optional<SeminarRules> seminar_rules(store::Connection& db, std::int64_t seminar_id) {
+  auto row = db.query_one(
+      "SELECT capacity, requires_approval, confirm_within_hours, starts_at, ends_at"
+      " FROM seminars WHERE id = ?",
+      {seminar_id});
+  if (!row) return std::nullopt;
+  SeminarRules rules;
+  if (!row->is_null(0)) rules.capacity = static_cast<int>(row->integer(0));
+  rules.requires_approval = row->integer(1) != 0;
+  if (!row->is_null(2)) rules.confirm_within_hours = static_cast<int>(row->integer(2));
+  rules.starts_at = parse_time(row->text(3));
+  rules.ends_at = parse_time(row->text(4));
+  return rules;
+}
+
+int registered_count(store::Connection& db, std::int64_t seminar_id) {
+  return static_cast<int>(
+      db.query_one(
+            "SELECT count(*) FROM registrations WHERE seminar_id = ? AND state = 'registered'",
+            {seminar_id})
+          ->integer(0));
+}
+
+bool notify(store::Connection& db, std::int64_t registration_id, std::string_view kind,
+            core::TimePoint now, std::optional<std::string> dedup_key) {
+  auto row =
+      db.query_one("SELECT email, name, lang FROM registrations WHERE id = ?", {registration_id});
+  if (!row) throw std::runtime_error("notify: no registration " + std::to_string(registration_id));
+  mail::NewMessage message;
+  message.kind = std::string(kind);
+  message.to_address = row->text(0);
+  message.to_name = row->text(1);
+  message.lang = row->text(2);
+  message.payload = "{\"registration_id\":" + std::to_string(registration_id) + "}";
+  message.dedup_key = std::move(dedup_key);
+  return mail::enqueue(db, message, now).has_value();
+}
+
+std::string_view state_mail_kind(RegistrationState state) {
+  switch (state) {
+    case RegistrationState::registered:
+      return "registration.confirmation";
+    case RegistrationState::waitlisted:
+      return "registration.waitlisted";
+    case RegistrationState::pending_approval:
+      return "registration.pending";
+    case RegistrationState::rejected:
+      return "registration.rejected";
+    case RegistrationState::cancelled:
+      return "registration.cancelled";
+  }
+  return "registration.confirmation";
+}
+
+int fill_from_queue(store::Connection& db, std::int64_t seminar_id, core::TimePoint now,
+                    const std::vector<std::int64_t>& skip) {
+  auto rules = seminar_rules(db, seminar_id);
+  if (!rules || now >= rules->ends_at) return 0;
+  std::int64_t free_places = 1'000'000'000;  // no capacity: everyone waiting
+  if (rules->capacity) {
+    free_places = *rules->capacity - registered_count(db, seminar_id);
+    if (free_places <= 0) return 0;
+  }
+  auto waiting = db.query(
+      "SELECT id FROM registrations WHERE seminar_id = ? AND state = 'waitlisted'"
+      " ORDER BY queued_at, id LIMIT ?",
+      {seminar_id, free_places + static_cast<std::int64_t>(skip.size())});
+  const auto at = core::format_iso8601(now);
+  int promoted = 0;
+  for (const auto& row : waiting) {
+    const auto id = row.integer(0);
+    if (promoted == free_places) break;
+    if (std::find(skip.begin(), skip.end(), id) != skip.end()) continue;
+    db.execute(
+        "UPDATE registrations SET state = 'registered', queued_at = NULL, state_changed_at = ?"
+        " WHERE id = ?",
+        {at, id});
+    notify(db, id, "registration.promoted", now);
+    ++promoted;
+  }
+  return promoted;
+}
+
+}  // namespace detail
+
+namespace {
+
+std::optional<Registration> load(store::Connection& db, std::int64_t id) {
+  return find_registration(db, id);
+}
+
+void set_state(store::Connection& db, std::int64_t id, RegistrationState state,
+               core::TimePoint now) {
+  const auto at = core::format_iso8601(now);
+  store::Value queued =
+      state == RegistrationState::waitlisted ? store::Value(at) : store::Value(nullptr);
+  db.execute("UPDATE registrations SET state = ?, state_changed_at = ?, queued_at = ? WHERE id = ?",
+             {std::string(state_name(state)), at, queued, id});
+}
+
+}  // namespace
+
+ChangeResult confirm_participation(store::Connection& db, std::int64_t registration_id,
+                                   core::TimePoint now) {
+  auto registration = load(db, registration_id);
+  if (!registration) return ChangeResult::not_allowed;
+  if (registration->state != RegistrationState::registered &&
+      registration->state != RegistrationState::waitlisted) {
+    return ChangeResult::not_allowed;
+  }
+  if (registration->confirmed_at) return ChangeResult::already;
+  db.execute("UPDATE registrations SET confirmed_at = ? WHERE id = ?",
+             {core::format_iso8601(now), registration_id});
+  return ChangeResult::done;
+}
+
+ChangeResult cancel_registration(store::Connection& db, std::int64_t registration_id,
+                                 core::TimePoint now) {
+  auto registration = load(db, registration_id);
+  if (!registration || registration->state == RegistrationState::rejected) {
+    return ChangeResult::not_allowed;
+  }
+  if (registration->state == RegistrationState::cancelled) return ChangeResult::already;
+  set_state(db, registration_id, RegistrationState::cancelled, now);
+  detail::notify(db, registration_id, "registration.cancelled", now);
+  if (registration->state == RegistrationState::registered) {
+    detail::fill_from_queue(db, registration->seminar_id, now);
+  }
+  return ChangeResult::done;
+}
+
+ChangeResult approve_registration(store::Connection& db, std::int64_t registration_id,
+                                  core::TimePoint now) {
+  auto registration = load(db, registration_id);
+  if (!registration) return ChangeResult::not_allowed;
+  if (registration->state == RegistrationState::registered ||
+      registration->state == RegistrationState::waitlisted) {
+    return ChangeResult::already;
+  }
+  if (registration->state != RegistrationState::pending_approval) return ChangeResult::not_allowed;
+  // Places freed earlier go to those already waiting before an approval can take them.
+  detail::fill_from_queue(db, registration->seminar_id, now);
+  auto rules = detail::seminar_rules(db, registration->seminar_id);
+  bool full = rules && rules->capacity &&
+              detail::registered_count(db, registration->seminar_id) >= *rules->capacity;
+  set_state(db, registration_id,
+            full ? RegistrationState::waitlisted : RegistrationState::registered, now);
+  detail::notify(db, registration_id, full ? "registration.waitlisted" : "registration.approved",
+                 now);
+  return ChangeResult::done;
+}
+
+ChangeResult reject_registration(store::Connection& db, std::int64_t registration_id,
+                                 core::TimePoint now) {
+  auto registration = load(db, registration_id);
+  if (!registration) return ChangeResult::not_allowed;
+  if (registration->state == RegistrationState::rejected) return ChangeResult::already;
+  if (registration->state != RegistrationState::pending_approval) return ChangeResult::not_allowed;
+  set_state(db, registration_id, RegistrationState::rejected, now);
+  detail::notify(db, registration_id, "registration.rejected", now);
+  return ChangeResult::done;
+}
+
+}  // namespace rynek::events

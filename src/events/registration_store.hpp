@@ -1,0 +1,52 @@
+// Private helpers shared by the registration rules (registration.cpp,
+// registration_changes.cpp, housekeeping.cpp, attendance.cpp). All of them run
+// inside a write job, except the readers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "events/registration.hpp"
+
+namespace rynek::events::detail {
+
+inline constexpr std::string_view kRegistrationColumns =
+    "SELECT id, seminar_id, email, name, lang, answers, state, token_nonce, created_at,"
+    " queued_at, confirmed_at, first_seen_at, last_seen_at, attended_seconds"
+    " FROM registrations ";
+
+Registration registration_from_row(const store::Row& row);
+
+// What a seminar's registration rules need, read inside the job (never from a
+// possibly stale copy held by the caller).
+struct SeminarRules {
+  std::optional<int> capacity;
+  bool requires_approval = false;
+  std::optional<int> confirm_within_hours;
+  core::TimePoint starts_at;
+  core::TimePoint ends_at;
+};
+std::optional<SeminarRules> seminar_rules(store::Connection& db, std::int64_t seminar_id);
+
+int registered_count(store::Connection& db, std::int64_t seminar_id);
+
+// Enqueues the e-mail `kind` for a registration (payload {"registration_id": ID}).
+// Returns false when dedup_key was already used.
+bool notify(store::Connection& db, std::int64_t registration_id, std::string_view kind,
+            core::TimePoint now, std::optional<std::string> dedup_key = std::nullopt);
+
+// The e-mail that tells a person the state their registration is in.
+std::string_view state_mail_kind(RegistrationState state);
+
+// Moves the first waiting registrations (by queued_at, id) into free places,
+// each told by a "registration.promoted" e-mail; a seminar without capacity
+// takes everyone waiting. Nothing moves once the seminar has ended.
+// `skip` lists registrations that must not be promoted now (those that just lost
+// their place). Returns the number promoted.
+int fill_from_queue(store::Connection& db, std::int64_t seminar_id, core::TimePoint now,
+                    const std::vector<std::int64_t>& skip = {});
+
+}  // namespace rynek::events::detail

@@ -1,0 +1,233 @@
+#include "events/seminar_import.hpp"
+
+#include <fstream>
+
+#include "events_fixture.hpp"
+
+namespace rynek::events::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+const auto kImportDay = at("2026-03-02T08:00:00Z");  // 9:00 in Warsaw
+
+constexpr const char* kValid = R"(+++
+title = "Seminarium"
+lead = "Krótko"
+starts = "2026-03-07 11:00"
+end_time = "15:00"
+format = "hybrid"
+venue = "Ratusz, Chełm"
+capacity = 50
+confirm_within_hours = 48
+[broadcast]
+url = "https://www.youtube.com/watch?v=abc"
+visibility = "public"
+[privacy]
+version = "2026-01"
+text = "Administratorem danych jest..."
+[[agenda]]
+time = "11:00"
+end_time = "11:30"
+title = "Otwarcie"
+  [[agenda.speakers]]
+  name = "Jan Kowalski"
+  city = "Chełm"
+[[materials]]
+title = "Program"
+file = "program.pdf"
+audience = "participants"
+[[fields]]
+key = "role"
+type = "select"
+label = "Rola"
+required = true
+options = ["Urząd", "Inne"]
+[[consents]]
+key = "newsletter"
+text = "Newsletter"
+version = "v1"
++++
+Opis **seminarium**.
+)";
+
+class SeminarImportTest : public EventsTest {
+ protected:
+  void put(const std::string& relative, const std::string& text) {
+    auto path = root_ / "content" / "seminars" / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+  }
+  std::vector<std::string> run(const fs::path& dir, int* created = nullptr,
+                               int* updated = nullptr) {
+    content::MediaStore media(root_ / "data");
+    std::vector<std::string> errors;
+    auto prepared = prepare_seminars(media, dir, kImportDay, errors);
+    if (!errors.empty()) return errors;
+    int c = 0, u = 0;
+    write([&](store::Connection& conn) { write_seminars(conn, prepared, c, u); });
+    if (created) *created = c;
+    if (updated) *updated = u;
+    return errors;
+  }
+  std::vector<std::string> run() { return run(root_ / "content"); }
+  std::string error_for(const std::string& front_matter) {
+    fs::remove_all(root_ / "content");
+    put("bad.md", "+++\n" + front_matter + "\n+++\nbody\n");
+    auto errors = run();
+    return errors.empty() ? "" : errors.front();
+  }
+};
+
+TEST_F(SeminarImportTest, ImportsAFolderWithEverythingAttached) {
+  put("seminarium/index.md", kValid);
+  put("seminarium/program.pdf",
+      "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  int created = 0, updated = 0;
+  auto errors = run(root_ / "content", &created, &updated);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  EXPECT_EQ(created, 1);
+  auto s = *db_->read([](store::Connection& c) {
+    return find_seminar(c, "seminarium", at("2026-03-03T00:00:00Z"));
+  });
+  EXPECT_EQ(s.title, "Seminarium");
+  EXPECT_EQ(core::format_iso8601(s.starts_at), "2026-03-07T10:00:00Z");
+  EXPECT_EQ(core::format_iso8601(s.ends_at), "2026-03-07T14:00:00Z");
+  EXPECT_EQ(s.published_at, kImportDay);
+  EXPECT_EQ(s.registration_closes_at, s.starts_at);
+  EXPECT_EQ(s.format, Format::hybrid);
+  EXPECT_EQ(s.capacity, 50);
+  EXPECT_EQ(s.confirm_within_hours, 48);
+  EXPECT_EQ(s.broadcast_visibility, BroadcastVisibility::everyone);
+  EXPECT_EQ(s.description_md, "Opis **seminarium**.\n");
+  ASSERT_EQ(s.agenda.size(), 1u);
+  EXPECT_EQ(core::format_iso8601(*s.agenda[0].ends_at), "2026-03-07T10:30:00Z");
+  ASSERT_EQ(s.agenda[0].speakers.size(), 1u);
+  EXPECT_EQ(s.agenda[0].speakers[0].city, "Chełm");
+  ASSERT_EQ(s.materials.size(), 1u);
+  EXPECT_EQ(s.materials[0].content_type, "application/pdf");
+  EXPECT_EQ(s.materials[0].audience, Audience::participants);
+  EXPECT_GT(s.materials[0].size, 0);
+  ASSERT_EQ(s.fields.size(), 1u);
+  EXPECT_EQ(s.fields[0].options, (std::vector<std::string>{"Urząd", "Inne"}));
+  ASSERT_EQ(s.consents.size(), 1u);
+  EXPECT_EQ(s.consents[0].version, "v1");
+
+  errors = run(root_ / "content", &created, &updated);
+  ASSERT_TRUE(errors.empty());
+  EXPECT_EQ(created, 0);
+  EXPECT_EQ(updated, 1);
+  auto again = *db_->read([](store::Connection& c) {
+    return find_seminar(c, "seminarium", at("2026-03-03T00:00:00Z"));
+  });
+  EXPECT_EQ(again.id, s.id);
+  EXPECT_EQ(again.agenda.size(), 1u);
+  EXPECT_EQ(again.materials.size(), 1u);
+}
+
+TEST_F(SeminarImportTest, RelativeStartIsCountedInWarsawDays) {
+  put("demo.md",
+      "+++\ntitle = \"Demo\"\nstarts_in_days = 5\nstart_time = \"11:00\"\nduration_minutes = 240\n"
+      "[privacy]\nversion = \"1\"\ntext = \"Klauzula\"\n+++\n");
+  ASSERT_TRUE(run().empty());
+  auto s = *db_->read(
+      [](store::Connection& c) { return find_seminar(c, "demo", at("2026-03-03T00:00:00Z")); });
+  EXPECT_EQ(core::format_iso8601(s.starts_at), "2026-03-07T10:00:00Z");
+  EXPECT_EQ(core::format_iso8601(s.ends_at), "2026-03-07T14:00:00Z");
+  EXPECT_EQ(s.format, Format::online);
+  EXPECT_EQ(s.broadcast_visibility, BroadcastVisibility::participants);
+}
+
+TEST_F(SeminarImportTest, TheDemoSeminarImports) {
+  auto errors = run(fs::path(RYNEK_SOURCE_DIR) / "demo");
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  auto s = *db_->read([](store::Connection& c) {
+    return find_seminar(c, "forum-rozwoju-lokalnego", at("2026-03-03T00:00:00Z"));
+  });
+  EXPECT_EQ(s.capacity, 300);
+  EXPECT_GE(s.agenda.size(), 10u);
+  EXPECT_EQ(s.privacy_clause_version, "2026-01");
+  EXPECT_EQ(s.consents.size(), 3u);
+  EXPECT_EQ(s.materials.size(), 1u);
+}
+
+TEST_F(SeminarImportTest, ReportsEachProblemWithTheFileName) {
+  const std::string base = "title = \"T\"\nstarts = \"2026-03-07 11:00\"\nduration_minutes = 60\n";
+  const std::string privacy = "\n[privacy]\nversion = \"1\"\ntext = \"K\"\n";
+  struct Case {
+    std::string front_matter;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"starts = \"2026-03-07 11:00\"\nduration_minutes = 60" + privacy,
+       "seminars/bad.md: title is required"},
+      {base,
+       "seminars/bad.md: [privacy] with version and text (the RODO art. 13 information clause) is "
+       "required"},
+      {"title = \"T\"\nduration_minutes = 60" + privacy,
+       "seminars/bad.md: starts is required (or starts_in_days with start_time)"},
+      {"title = \"T\"\nstarts = \"7 marca\"\nduration_minutes = 60" + privacy,
+       "starts must be a date and time"},
+      {"title = \"T\"\nstarts = \"2026-03-07 11:00\"\nends = \"2026-03-07 10:00\"" + privacy,
+       "the seminar ends before it starts"},
+      {"title = \"T\"\nstarts = \"2026-03-07 11:00\"" + privacy,
+       "duration_minutes, ends or end_time is required"},
+      {base + "format = \"onsite\"" + privacy, "venue is required"},
+      {base + "format = \"stream\"" + privacy, "format must be"},
+      {base + "strats = 1" + privacy, "unknown key 'strats'"},
+      {base + "capacity = 0" + privacy, "capacity must be a positive whole number"},
+      {base + "contact_email = \"nope\"" + privacy,
+       "contact_email 'nope' is not a valid e-mail address"},
+      {base + "[broadcast]\nurl = \"http://example.org/live\"" + privacy,
+       "broadcast.url must start with https://"},
+      {base + "slug = \"Zła Nazwa\"" + privacy, "slug 'Zła Nazwa'"},
+      {base + privacy + "[[fields]]\nkey = \"x\"\ntype = \"date\"\nlabel = \"X\"",
+       "field 'x': type must be one of"},
+      {base + privacy +
+           "[[fields]]\nkey = \"x\"\ntype = \"text\"\nlabel = \"X\"\n[[fields]]\nkey = \"x\"\ntype "
+           "= \"text\"\nlabel = \"Y\"",
+       "field 'x': the key is used twice"},
+      {base + privacy + "[[fields]]\nkey = \"x\"\ntype = \"select\"\nlabel = \"X\"",
+       "field 'x': a select or multiselect needs options"},
+      {base + privacy + "[[fields]]\nkey = \"email\"\ntype = \"text\"\nlabel = \"X\"",
+       "field 'email': name and e-mail are on every form already"},
+      {base + privacy + "[[consents]]\nkey = \"a\"\ntext = \"A\"",
+       "consent 'a': version is required"},
+      {base + privacy +
+           "[[consents]]\nkey = \"a\"\ntext = \"A\"\nversion = \"1\"\n[[consents]]\nkey = "
+           "\"a\"\ntext = \"B\"\nversion = \"1\"",
+       "consent 'a': the key is used twice"},
+      {base + privacy + "[[agenda]]\ntime = \"09:00\"\ntitle = \"Za wcześnie\"",
+       "agenda item 1: starts outside the seminar's time"},
+      {base + privacy + "[[agenda]]\ntime = \"11:00\"", "agenda item 1: title is required"},
+      {base + privacy + "[[materials]]\ntitle = \"P\"\nfile = \"../secret.pdf\"",
+       "must be a path inside the seminar's folder"},
+      {base + privacy + "[[materials]]\ntitle = \"P\"\nfile = \"missing.pdf\"",
+       "file 'missing.pdf' not found"},
+      {base + "title = \"again\"" + privacy, "front matter line"},
+  };
+  for (const auto& c : cases) {
+    auto error = error_for(c.front_matter);
+    EXPECT_NE(error.find(c.message), std::string::npos)
+        << "expected: " << c.message << "\ngot: " << error;
+    EXPECT_TRUE(error.starts_with("seminars/bad.md: ")) << error;
+  }
+  EXPECT_TRUE(error_for(base + privacy).empty());
+}
+
+TEST_F(SeminarImportTest, DuplicateSlugsAndMissingFrontMatterAreErrors) {
+  put("a.md",
+      "+++\ntitle = \"A\"\nslug = \"same\"\nstarts = \"2026-03-07 11:00\"\nduration_minutes = "
+      "60\n[privacy]\nversion = \"1\"\ntext = \"K\"\n+++\n");
+  put("b.md",
+      "+++\ntitle = \"B\"\nslug = \"same\"\nstarts = \"2026-03-07 11:00\"\nduration_minutes = "
+      "60\n[privacy]\nversion = \"1\"\ntext = \"K\"\n+++\n");
+  put("c.md", "no front matter\n");
+  auto errors = run();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0], "seminars/b.md: slug 'same' is used twice");
+  EXPECT_EQ(errors[1], "seminars/c.md: missing front matter between '+++' lines");
+}
+
+}  // namespace
+}  // namespace rynek::events::testing
