@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the bench/ scripts (sourced, not run).
 #
 # Everything here avoids forking in the hot spots: the start-up measurement polls
@@ -63,7 +64,7 @@ http_get_status() {
   local fd line=""
   HTTP_STATUS=""
   { exec {fd}<>"/dev/tcp/$1/$2"; } 2>/dev/null || return 0
-  printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$3" "$1" >&"$fd" 2>/dev/null || true
+  { printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$3" "$1" >&"$fd"; } 2>/dev/null || true
   read -r -t 5 -u "$fd" line 2>/dev/null || true
   exec {fd}>&-
   line="${line#* }"

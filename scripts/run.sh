@@ -5,5 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# hls.js for self-hosted broadcasts is served from static/vendor/ (npm's postinstall copies it).
+npm ci --omit=dev --no-audit --no-fund --loglevel=error
 scripts/build.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 exec build/rynek serve --demo "$@"

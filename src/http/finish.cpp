@@ -74,4 +74,16 @@ void finish_response(const Request& request, Response& response) {
   if (response.body_is_gzip) response.headers.set("Content-Encoding", "gzip");
 }
 
+std::string serialize_head(const Response& response) {
+  std::string head = "HTTP/1.1 200 OK\r\n";
+  for (const auto& [name, value] : response.headers.all()) {
+    head += name;
+    head += ": ";
+    head += value;
+    head += "\r\n";
+  }
+  head += "Content-Length: " + std::to_string(response.body_view().size()) + "\r\n\r\n";
+  return head;
+}
+
 }  // namespace rynek::http

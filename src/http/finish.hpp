@@ -18,4 +18,8 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag);
 // Applies 304 and gzip for the request. HEAD is handled by the server.
 void finish_response(const Request& request, Response& response);
 
+// The header block of a finished 200 response sent on a kept-alive connection:
+// status line, headers, Content-Length, blank line.
+std::string serialize_head(const Response& response);
+
 }  // namespace rynek::http

@@ -42,6 +42,7 @@ struct Request {
   std::string remote_address;
   std::map<std::string, std::string> params;  // from the route pattern
   std::string route_name;                     // set by the router, used in logs
+  std::string log_path;                       // what the access log shows: the path or the route's pattern
 
   // First query parameter of that name, if any.
   std::optional<std::string_view> query_param(std::string_view name) const;
@@ -58,6 +59,12 @@ struct Response {
   std::shared_ptr<const std::string> shared_body;
   // Set when the body is already gzip-compressed.
   bool body_is_gzip = false;
+  // The complete header block ("HTTP/1.1 200 OK\r\n...\r\n\r\n") for this exact
+  // body, with everything finish_response() would add, prepared once by the page
+  // cache. Only set for a plain GET (no If-None-Match), whose `headers` may then be
+  // left empty: the server sends this block as is (adding Connection: close when
+  // the connection is closing).
+  std::shared_ptr<const std::string> raw_head;
   // Static assets are not logged unless asked.
   bool quiet = false;
 

@@ -5,7 +5,7 @@
 namespace rynek::http {
 namespace {
 
-std::vector<std::string> split_path(std::string_view path) {
+std::vector<std::string> split_pattern(std::string_view path) {
   std::vector<std::string> segments;
   for (auto part : core::split(path, '/')) segments.emplace_back(part);
   // "/a/b" splits into "", "a", "b": drop the leading empty segment.
@@ -27,8 +27,14 @@ std::string param_name(const std::string& segment) {
   return name;
 }
 
+std::vector<std::string_view> split_path(std::string_view path) {
+  auto segments = core::split(path, '/');
+  if (!segments.empty() && segments.front().empty()) segments.erase(segments.begin());
+  return segments;
+}
+
 // Returns true and fills params when the path segments fit the pattern.
-bool match_segments(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+bool match_segments(const std::vector<std::string>& pattern, const std::vector<std::string_view>& path,
                     std::map<std::string, std::string>& params) {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const auto& segment = pattern[i];
@@ -45,7 +51,7 @@ bool match_segments(const std::vector<std::string>& pattern, const std::vector<s
     if (i >= path.size()) return false;
     if (is_param(segment)) {
       if (path[i].empty()) return false;
-      params[param_name(segment)] = path[i];
+      params[param_name(segment)] = std::string(path[i]);
     } else if (segment != path[i]) {
       return false;
     }
@@ -56,7 +62,7 @@ bool match_segments(const std::vector<std::string>& pattern, const std::vector<s
 }  // namespace
 
 void Router::add(Route route) {
-  compiled_.push_back({split_path(route.pattern)});
+  compiled_.push_back({split_pattern(route.pattern)});
   routes_.push_back(std::move(route));
 }
 

@@ -17,6 +17,8 @@ using SyncHandler = std::function<Response(Request&)>;
 using AsyncHandler = std::function<void(Request&, Responder)>;
 
 enum class Csrf { not_needed, required };
+// Paths that carry a secret (personal links) are logged as their pattern only.
+enum class LogPath { full, pattern_only };
 
 struct Route {
   Method method = Method::get;
@@ -25,6 +27,7 @@ struct Route {
   std::variant<SyncHandler, AsyncHandler> handler;
   std::size_t body_limit = 0;             // 0 = the server's default
   Csrf csrf = Csrf::not_needed;
+  LogPath log_path = LogPath::full;
 };
 
 struct RouteMatch {
@@ -40,6 +43,8 @@ using MatchResult = std::variant<RouteMatch, NoRoute, MethodNotAllowed>;
 class Router {
  public:
   void add(Route route);
+  // The route added last logs its pattern instead of its path.
+  void mark_last_private() { routes_.back().log_path = LogPath::pattern_only; }
   // HEAD matches GET routes.
   MatchResult match(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }

@@ -5,6 +5,7 @@
 #include <boost/beast/http.hpp>
 #include <fmt/format.h>
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -65,11 +66,23 @@ auto async_invoke(const AsyncHandler& handler, Request& request, Token&& token) 
       token);
 }
 
+// The access log's timestamp changes once a second: format it once a second per thread.
+const std::string& log_timestamp() {
+  thread_local core::TimePoint last{};
+  thread_local std::string text;
+  auto now = core::Clock::now();
+  if (now != last || text.empty()) {
+    last = now;
+    text = core::format_iso8601(now);
+  }
+  return text;
+}
+
 std::string access_line(const Request& request, int status, std::size_t bytes, double ms) {
   return fmt::format(
       R"({{"ts":"{}","type":"access","ip":"{}","method":"{}","path":"{}","route":"{}","status":{},"bytes":{},"ms":{:.3f}}})",
-      core::format_iso8601(core::Clock::now()), request.remote_address,
-      method_name(request.method), core::json_escape(request.path), request.route_name, status,
+      log_timestamp(), request.remote_address,
+      method_name(request.method), core::json_escape(request.log_path), request.route_name, status,
       bytes, ms);
 }
 
@@ -206,6 +219,7 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
       keep_alive = false;
     } else {
       request.path = std::move(target->path);
+      request.log_path = request.path;
       request.query_string = std::move(target->query_string);
       request.query = std::move(target->query);
       MatchResult match = router.match(request.method, request.path);
@@ -216,6 +230,7 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
         const Route& route = *found->route;
         request.params = std::move(found->params);
         request.route_name = route.name;
+        if (route.log_path == LogPath::pattern_only) request.log_path = route.pattern;
         std::size_t limit = route.body_limit ? route.body_limit : options.max_body_bytes;
         bool body_ok = true;
         if (parser.content_length() && *parser.content_length() > limit) {
@@ -256,7 +271,23 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     if (stopping) keep_alive = false;
     int status = response.status;
     bool quiet = response.quiet;
-    bool written = co_await write(stream, &request, response, keep_alive);
+    bool written = false;
+    if (response.raw_head && request.method == Method::get && !request.headers.has("If-None-Match")) {
+      // Page-cache hit: the header block was built once; send it and the body as they are.
+      std::string_view head = *response.raw_head;
+      std::string closing;
+      if (!keep_alive) {
+        closing = std::string(head.substr(0, head.size() - 2)) + "Connection: close\r\n\r\n";
+        head = closing;
+      }
+      std::array<asio::const_buffer, 2> buffers{asio::buffer(head.data(), head.size()),
+                                                asio::buffer(response.body_view())};
+      stream.expires_after(options.read_timeout);
+      auto [write_error, bytes] = co_await asio::async_write(stream, buffers, kUseTuple);
+      written = !write_error;
+    } else {
+      written = co_await write(stream, &request, response, keep_alive);
+    }
     if (options.access_log && !quiet) {
       double ms = std::chrono::duration<double, std::milli>(steady_clock::now() - started).count();
       core::access_log(access_line(request, status, response.body_view().size(), ms));

@@ -33,6 +33,9 @@ mustache::data to_data(const Value& value) {
           return mustache::data(v ? mustache::data::type::bool_true
                                   : mustache::data::type::bool_false);
         } else if constexpr (std::is_same_v<T, std::string>) {
+          // An empty text is false in a section, as in mustache.js: {{#venue}}, {{venue}}{{/venue}}
+          // shows nothing when there is no venue. Printed as {{venue}} it is empty either way.
+          if (v.empty()) return mustache::data(mustache::data::type::bool_false);
           return mustache::data(v);
         } else if constexpr (std::is_same_v<T, Value::List>) {
           mustache::list items;

@@ -4,11 +4,13 @@
 #include <map>
 
 #include "content/article.hpp"
+#include "events/seminar.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "http/url.hpp"
 #include "view/markdown.hpp"
 #include "web/page.hpp"
+#include "web/seminar_view.hpp"
 
 namespace rynek::web {
 namespace {
@@ -116,13 +118,18 @@ http::Response home_page(App& app, http::Request& request) {
     }
     context["articles"] = summaries_value(lang, articles);
     context["has_articles"] = !articles.empty();
+    auto seminars = app.db.read([&](store::Connection& db) { return events::upcoming_seminars(db, now, 3); });
+    view::Value::List upcoming;
+    for (const auto& seminar : seminars) upcoming.push_back(seminar_value(lang, seminar, MaterialsShown::public_only));
+    context["has_upcoming_seminars"] = !upcoming.empty();
+    context["upcoming_seminars"] = std::move(upcoming);
     PageMeta meta;
     meta.title = core::translate(lang, "Home");
     meta.description = core::translate(lang, "News, seminars and city experience of the Local Development Forum.");
     meta.canonical_path = "/";
     meta.nav = "home";
     return render_page(app, request, lang, "home", std::move(context), meta);
-  });
+  }, std::chrono::minutes(5));  // seminars leave "upcoming" as time passes
 }
 
 http::Response news_list_page(App& app, http::Request& request) {

@@ -59,11 +59,14 @@ http::Response render_page(const App& app, const http::Request& request, const s
   if (!meta.canonical_path.empty()) context["canonical_url"] = app.config.base_url + meta.canonical_path;
   context["css_url"] = app.static_files.url("css/site.css");
   context["favicon_url"] = app.static_files.url("favicon.svg");
+  context["participant_js_url"] = app.static_files.url("js/participant.js");
+  context["hls_js_url"] = app.static_files.url("vendor/hls.min.js");
   context["other_lang"] = other;
   context["other_lang_name"] = other == "en" ? "English" : "Polski";
   context["switch_url"] = language_switch_url(request, other);
   context["nav_home"] = meta.nav == "home";
   context["nav_news"] = meta.nav == "news";
+  context["nav_seminars"] = meta.nav == "seminars";
   context["feed_url"] = "/feed.atom";
   http::Response response =
       http::Response::html(status, app.templates.render_page(page_template, context, lang));

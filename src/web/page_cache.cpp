@@ -2,19 +2,41 @@
 
 #include <fmt/format.h>
 
+#include "http/finish.hpp"
 #include "http/gzip.hpp"
 
 namespace rynek::web {
 
+namespace {
+
+// The header block a plain GET gets for this entry, exactly as finish_response() would make it.
+std::shared_ptr<const std::string> prepared_head(const PageCache::Entry& entry, bool gzip) {
+  http::Request request;
+  if (gzip) request.headers.add("Accept-Encoding", "gzip");
+  http::Response response;
+  response.headers = entry.headers;
+  response.shared_body = gzip ? entry.gzip_body : entry.body;
+  response.body_is_gzip = gzip;
+  http::finish_response(request, response);
+  return std::make_shared<const std::string>(http::serialize_head(response));
+}
+
+}  // namespace
+
 http::Response PageCache::respond(const Entry& entry, const http::Request& request) const {
   http::Response response;
   response.status = entry.status;
-  response.headers = entry.headers;
+  // A plain GET is answered from the prepared header block (see http::Response::raw_head),
+  // so the header list is only copied for HEAD and conditional requests.
+  bool plain_get = request.method == http::Method::get && !request.headers.has("If-None-Match");
+  if (!plain_get) response.headers = entry.headers;
   if (entry.gzip_body && http::accepts_gzip(request.header("Accept-Encoding"))) {
     response.shared_body = entry.gzip_body;
     response.body_is_gzip = true;
+    if (plain_get) response.raw_head = entry.gzip_head;
   } else {
     response.shared_body = entry.body;
+    if (plain_get) response.raw_head = entry.head;
   }
   return response;
 }
@@ -46,6 +68,8 @@ http::Response PageCache::get_or_render(
   entry->headers.set("ETag", entry->etag);
   entry->headers.set("Cache-Control", "no-cache");
   entry->version = version;
+  entry->head = prepared_head(*entry, false);
+  if (entry->gzip_body) entry->gzip_head = prepared_head(*entry, true);
   entry->expires = expires;
   {
     std::unique_lock lock(mutex_);

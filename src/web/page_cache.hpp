@@ -33,6 +33,9 @@ class PageCache {
     std::shared_ptr<const std::string> body;
     std::shared_ptr<const std::string> gzip_body;
     std::string etag;
+    // Complete header blocks for the fast path (http::Response::raw_head).
+    std::shared_ptr<const std::string> head;
+    std::shared_ptr<const std::string> gzip_head;
     std::int64_t version = 0;
     core::TimePoint expires;
   };

@@ -130,6 +130,10 @@ http::Response participant_page(App& app, http::Request& request) {
   context["personal_url"] = personal_url(holder);
   context["name"] = registration.name;
   context["csrf"] = csrf_token_for(app, request, scratch);
+  auto position = app.db.read([&](store::Connection& db) { return events::queue_position(db, registration); });
+  context["state_message"] = state_message(lang, registration, position);
+  // The confirm page shows the waiting-list place too (the waitlist e-mail promises it).
+  context["is_waitlisted"] = registration.state == events::RegistrationState::waitlisted;
   // Mail scanners open links on their own: nothing counts until the person presses the button.
   if (active && !registration.confirmed_at) {
     auto response = render_private(app, request, lang, "participant/confirm", std::move(context),
@@ -137,11 +141,8 @@ http::Response participant_page(App& app, http::Request& request) {
     for (const auto& [name, value] : scratch.headers.all()) response.headers.add(name, value);
     return response;
   }
-  auto position = app.db.read([&](store::Connection& db) { return events::queue_position(db, registration); });
-  context["state_message"] = state_message(lang, registration, position);
   bool registered = registration.state == events::RegistrationState::registered;
   context["is_registered"] = registered;
-  context["is_waitlisted"] = registration.state == events::RegistrationState::waitlisted;
   context["can_cancel"] = active || registration.state == events::RegistrationState::pending_approval;
   context["before_start"] = now < seminar.starts_at;
   context["is_live"] = now >= seminar.starts_at - std::chrono::minutes(30) && now < seminar.ends_at;

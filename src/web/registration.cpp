@@ -112,7 +112,18 @@ view::Value form_context(App& app, const http::Request& request, http::Response&
                      : error.key.starts_with("consent_") ? "consent-" + error.key.substr(8)
                      : "field-name";
     entry["href"] = "#" + id;
-    entry["message"] = core::translate(lang, error.message);
+    // The summary names the field, so each entry makes sense read on its own.
+    std::string label = error.key == "name"    ? core::translate(lang, "First and last name")
+                        : error.key == "email" ? core::translate(lang, "E-mail address")
+                                               : "";
+    for (const auto& field : seminar.fields) {
+      if (error.key == "f_" + field.key) label = field.label;
+    }
+    for (const auto& consent : seminar.consents) {
+      if (error.key == "consent_" + consent.key) label = core::translate(lang, "Consent");
+    }
+    auto message = core::translate(lang, error.message);
+    entry["message"] = label.empty() ? message : label + ": " + message;
     summary.push_back(std::move(entry));
   }
   context["has_errors"] = !summary.empty();

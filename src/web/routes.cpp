@@ -22,6 +22,16 @@ class Table {
   void get(std::string pattern, std::string name, Handler handler) {
     add(http::Method::get, std::move(pattern), std::move(name), handler, 0, http::Csrf::not_needed);
   }
+  // Routes whose path holds a personal token: the access log shows the pattern only.
+  void get_private(std::string pattern, std::string name, Handler handler) {
+    get(std::move(pattern), std::move(name), handler);
+    router_.mark_last_private();
+  }
+  void post_private(std::string pattern, std::string name, AsyncHandler handler, std::size_t body_limit,
+                    http::Csrf csrf) {
+    post(std::move(pattern), std::move(name), handler, body_limit, csrf);
+    router_.mark_last_private();
+  }
   void post(std::string pattern, std::string name, AsyncHandler handler, std::size_t body_limit,
             http::Csrf csrf) {
     App& app = app_;
@@ -65,12 +75,13 @@ http::Router make_router(App& app) {
   t.post("/seminaria/{slug}/rejestracja", "seminars.register.submit", registration_submit, kFormBodyLimit, Csrf::required);
   t.get("/seminaria/{slug}/rejestracja/wyslano", "seminars.register.sent", registration_sent);
   // Personal participation links (the token is the credential; logged as the pattern only)
-  t.get("/u/{token}", "participant.page", participant_page);
-  t.post("/u/{token}/potwierdz", "participant.confirm", participant_confirm, kSmallBodyLimit, Csrf::required);
-  t.get("/u/{token}/anuluj", "participant.cancel.form", participant_cancel_form);
-  t.post("/u/{token}/anuluj", "participant.cancel", participant_cancel, kSmallBodyLimit, Csrf::required);
-  t.get("/u/{token}/kalendarz.ics", "participant.ics", participant_ics);
-  t.post("/u/{token}/obecnosc", "participant.heartbeat", participant_heartbeat, kSmallBodyLimit, Csrf::not_needed);
+  t.get_private("/u/{token}", "participant.page", participant_page);
+  t.post_private("/u/{token}/potwierdz", "participant.confirm", participant_confirm, kSmallBodyLimit, Csrf::required);
+  t.get_private("/u/{token}/anuluj", "participant.cancel.form", participant_cancel_form);
+  t.post_private("/u/{token}/anuluj", "participant.cancel", participant_cancel, kSmallBodyLimit, Csrf::required);
+  t.get_private("/u/{token}/kalendarz.ics", "participant.ics", participant_ics);
+  t.post_private("/u/{token}/obecnosc", "participant.heartbeat", participant_heartbeat, kSmallBodyLimit,
+                 Csrf::not_needed);
   // Site
   t.get("/sitemap.xml", "sitemap", sitemap);
   t.get("/robots.txt", "robots", robots_txt);

@@ -32,15 +32,17 @@
     setInterval(beat, 60000);
   }
 
-  var video = page.querySelector('video[data-hls]');
-  if (video) {
+  // Safari plays HLS natively; elsewhere hls.js (loaded by the page only when a
+  // stream is HLS) feeds the <video> through Media Source Extensions. No worker:
+  // hls.js would build it from a blob: URL, which our CSP (rightly) refuses.
+  Array.prototype.forEach.call(page.querySelectorAll('video[data-hls]'), function (video) {
     var source = video.getAttribute('data-hls');
     if (video.canPlayType('application/vnd.apple.mpegurl')) {
       video.src = source;
     } else if (window.Hls && window.Hls.isSupported()) {
-      var hls = new window.Hls();
+      var hls = new window.Hls({ enableWorker: false });
       hls.loadSource(source);
       hls.attachMedia(video);
     }
-  }
+  });
 })();

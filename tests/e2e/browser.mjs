@@ -44,19 +44,24 @@ export function newContext(browser, { viewport = viewports.desktop, ...options }
 // violation is reported by Chromium as a console error, so it lands here too.
 // `expectedFailures` lists URLs whose non-2xx status is the point of the test
 // (the 404 page): Chromium logs "Failed to load resource" for those.
-export async function openPage(context, { expectedFailures = [] } = {}) {
+// `unreachable` lists URL patterns (RegExp) of third parties the test machine
+// cannot reach, such as an embedded YouTube player: their failures are expected.
+export async function openPage(context, { expectedFailures = [], unreachable = [] } = {}) {
   const page = await context.newPage();
   page.problems = [];
+  const isUnreachable = (url) => unreachable.some((pattern) => pattern.test(url));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location()?.url || '';
     if (/Failed to load resource/.test(message.text()) && expectedFailures.some((url) => where.endsWith(url))) return;
+    if (where && isUnreachable(where)) return;
     page.problems.push(`console error on ${page.url()}: ${message.text()} ${where}`);
   });
   page.on('pageerror', (error) => page.problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
   page.on('requestfailed', (request) => {
     // Downloads are handed over to the download manager and "fail" as page loads.
     if (request.failure()?.errorText === 'net::ERR_ABORTED' && request.resourceType() === 'document') return;
+    if (isUnreachable(request.url())) return;
     page.problems.push(`request failed on ${page.url()}: ${request.url()} ${request.failure()?.errorText}`);
   });
   return page;

@@ -3,11 +3,15 @@
 // raw responses (several on one keep-alive socket), article folders for
 // `rynek import`, and a bounded run of the binary for configuration errors.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { rynekBin } from '../lib/rynek.mjs';
+
+// Every test file imports this module: without the binary, fail at once instead of
+// waiting for a server that can never start (Rynek.stop() would wait forever).
+if (!existsSync(rynekBin)) throw new Error(`${rynekBin} not found: build it first (or set RYNEK_BIN)`);
 
 // One request on a fresh connection; resolves { status, headers, body: Buffer, text }.
 // Headers are node's lower-cased object; nothing is decoded or followed.
@@ -121,6 +125,7 @@ export function runBounded(args, { env = {}, timeoutMs = 10_000 } = {}) {
     child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => { stderr += String(error); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started });

@@ -69,9 +69,16 @@ describe('news pages', () => {
     assert.deepEqual([...one, ...two].sort(), [...demoSlugs].sort());
   });
 
-  test('the list says how many articles there are, with the Polish plural', { todo: 'the count shows the raw "%1% artykułów" placeholder (translate_plural in src/web/news.cpp pagination_value / src/core/i18n)' }, async () => {
-    const res = await request(port, '/aktualnosci');
-    assert.match(res.text, new RegExp(`<p class="count">${demoSlugs.length} artykułów</p>`));
+  test('the list says how many articles there are, with Polish plural forms', async () => {
+    const count = async (url, cookie) => {
+      const res = await request(port, url, { headers: cookie ? { Cookie: cookie } : {} });
+      return /<p class="count">([^<]*)<\/p>/.exec(res.text)?.[1];
+    };
+    assert.equal(await count('/aktualnosci'), `${demoSlugs.length} artykułów`);
+    assert.equal(await count('/aktualnosci', 'lang=en'), `${demoSlugs.length} articles`);
+    assert.equal(await count('/tagi/komunikaty'), '1 artykuł');
+    assert.equal(await count('/tagi/seminaria'), '3 artykuły');
+    assert.equal(await count('/tagi/komunikaty', 'lang=en'), '1 article');
   });
 
   for (const strona of ['0', '-1', 'abc', '999', '1.5', '2x', '']) {

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 namespace rynek::view {
 namespace {
 
@@ -211,6 +213,20 @@ TEST_F(TemplatesTest, ConcurrentRenderingGivesIdenticalOutput) {
   for (auto& thread : threads) thread.join();
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
   EXPECT_NE(expected_page.find("[49]"), std::string::npos);
+}
+
+TEST(TemplatesEmptyText, EmptyTextIsFalseInSections) {
+  auto dir = std::filesystem::temp_directory_path() / ("rynek-empty-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "t.mustache") << "[{{#venue}}at {{venue}}{{/venue}}{{^venue}}online{{/venue}}]";
+  Templates templates(dir);
+  Value with;
+  with["venue"] = "Poznań";
+  Value without;
+  without["venue"] = "";
+  EXPECT_EQ(templates.render("t", with, "pl"), "[at Poznań]");
+  EXPECT_EQ(templates.render("t", without, "pl"), "[online]");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
