@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libsodium-dev libcurl4-openssl-dev libical-dev libicu-dev zlib1g-dev libmagic-dev
+  libxlsxwriter-dev libvips-dev
   # translations
   gettext
   # tests: unit, SMTP receiver, browser

@@ -261,8 +261,11 @@ void write_articles(store::Connection& db, const PreparedArticles& prepared, Imp
 ImportReport import_articles(store::Database& db, const MediaStore& media,
                              const std::filesystem::path& dir) {
   ImportReport report;
-  auto prepared = prepare_articles(media, dir, report.errors);
+  // Files are only described while checking; they are written once everything passed.
+  MediaStore staging(media.root_dir(), MediaStore::Mode::staged);
+  auto prepared = prepare_articles(staging, dir, report.errors);
   if (!report.errors.empty() || prepared.articles.empty()) return report;
+  staging.commit_staged();
   ImportReport counts;
   db.write_and_wait([&](store::Connection& connection) {
     counts = ImportReport{};

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
@@ -69,7 +70,29 @@ bool is_sha256_hex(std::string_view text) {
   return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-MediaStore::MediaStore(std::filesystem::path data_dir) : root_(std::move(data_dir) / "media") {}
+struct MediaStore::Staged {
+  std::mutex mutex;
+  std::map<std::string, std::string> files;  // sha256 -> bytes
+};
+
+MediaStore::MediaStore(std::filesystem::path data_dir, Mode mode)
+    : root_(std::move(data_dir) / "media"), mode_(mode), staged_(std::make_unique<Staged>()) {}
+
+MediaStore::~MediaStore() = default;
+
+std::size_t MediaStore::commit_staged() const {
+  std::lock_guard lock(staged_->mutex);
+  std::size_t written = 0;
+  for (const auto& [sha256, bytes] : staged_->files) {
+    auto target = path_for(sha256);
+    if (std::filesystem::exists(target)) continue;
+    std::filesystem::create_directories(target.parent_path());
+    write_durably(target, bytes);
+    ++written;
+  }
+  staged_->files.clear();
+  return written;
+}
 
 std::filesystem::path MediaStore::path_for(const std::string& sha256) const {
   return root_ / sha256.substr(0, 2) / sha256;
@@ -78,6 +101,11 @@ std::filesystem::path MediaStore::path_for(const std::string& sha256) const {
 StoredMedia MediaStore::store(std::string_view bytes) const {
   StoredMedia media{core::sha256_hex(bytes), detect_content_type(bytes),
                     static_cast<std::int64_t>(bytes.size())};
+  if (mode_ == Mode::staged) {
+    std::lock_guard lock(staged_->mutex);
+    staged_->files.emplace(media.sha256, std::string(bytes));
+    return media;
+  }
   auto target = path_for(media.sha256);
   if (!std::filesystem::exists(target)) {
     std::filesystem::create_directories(target.parent_path());

@@ -356,11 +356,12 @@ void Server::Impl::begin_shutdown() {
     // here deadlocked the signal handler, so SIGTERM never stopped the server.
     std::lock_guard lock(connections_mutex);
     for (const auto& connection : connections) {
+      // Cancel the idle connection's pending read rather than closing its socket: the
+      // session then leaves its loop through the lingering close. A plain close() here
+      // answered a request arriving afterwards with RST, which discarded the end of the
+      // previous response still in the send buffer (seen on a 20 MB download).
       asio::post(connection->stream.get_executor(), [connection] {
-        if (connection->busy) return;
-        beast::error_code ignored_inner;
-        connection->stream.socket().shutdown(tcp::socket::shutdown_both, ignored_inner);
-        connection->stream.socket().close(ignored_inner);
+        if (!connection->busy) connection->stream.cancel();
       });
     }
   }

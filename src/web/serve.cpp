@@ -12,6 +12,7 @@
 #include "events/seminar_import.hpp"
 #include "http/server.hpp"
 #include "mail/worker.hpp"
+#include "web/admin/account_mail.hpp"
 #include "web/app.hpp"
 #include "web/mail_messages.hpp"
 
@@ -78,9 +79,12 @@ struct ImportCounts {
 ImportCounts import_folder(store::Database& db, const content::MediaStore& media,
                            const std::filesystem::path& dir) {
   ImportCounts counts;
-  auto articles = content::prepare_articles(media, dir, counts.errors);
-  auto seminars = events::prepare_seminars(media, dir, core::Clock::now(), counts.errors);
+  // Files are only described while checking; they are written once everything passed.
+  content::MediaStore staging(media.root_dir(), content::MediaStore::Mode::staged);
+  auto articles = content::prepare_articles(staging, dir, counts.errors);
+  auto seminars = events::prepare_seminars(staging, dir, core::Clock::now(), counts.errors);
   if (!counts.errors.empty()) return counts;
+  staging.commit_staged();
   db.write_and_wait([&](store::Connection& connection) {
     counts.articles = {};
     counts.seminars_created = counts.seminars_updated = 0;
@@ -130,7 +134,13 @@ int serve(const core::Config& config, DemoContent demo) {
   if (!config.smtp_url.empty()) {
     mail::WorkerOptions options;
     options.smtp_url = config.smtp_url;
-    mailer = std::make_unique<mail::MailWorker>(*db, make_composer(app), options);
+    mailer = std::make_unique<mail::MailWorker>(
+        *db,
+        [&app, registrations = make_composer(app)](const mail::QueuedMessage& queued) {
+          if (auto message = admin::compose_account_mail(app, queued)) return message;
+          return registrations(queued);
+        },
+        options);
     app.mail_queued = [worker = mailer.get()] { worker->wake(); };
     mailer->start();
   } else {

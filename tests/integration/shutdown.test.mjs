@@ -40,10 +40,11 @@ test('a download in flight at SIGTERM completes; new connections are refused; ex
   assert.ok(page.includes(`href="${bigUrl}"`), 'the article links the attachment');
 
   const client = await openSocket(rynek.port);
+  // Stop reading at the first chunk: socket buffers hold a few MB at most, so the
+  // server is left with most of the 20 MB still to write when SIGTERM arrives.
+  client.socket.once('data', () => client.socket.pause());
   client.socket.write(`GET ${bigUrl} HTTP/1.1\r\nHost: t\r\n\r\n`);
-  // Read a little, then stop reading: the server is left with most of 20 MB to write.
   await waitFor(() => client.received().length > 0, 5000, 'the first bytes');
-  client.socket.pause();
   await sleep(200);
   const receivedBeforeTerm = client.received().length;
   assert.ok(receivedBeforeTerm < big.length, 'the response is still in flight');
@@ -92,7 +93,10 @@ test('SIGINT shuts down the same way', async () => {
   assert.deepEqual(exit, { code: 0, signal: null });
 });
 
-test('a request that arrives on a kept-alive connection during shutdown is answered with Connection: close or the connection is closed', async () => {
+// Depending on timing the download is still being written at SIGTERM, or already
+// handed to the kernel (the connection is then idle); either way a request sent
+// afterwards must not make the server reset the connection and lose the download's end.
+test('a request pipelined after SIGTERM is not served and does not cut the response before it', async () => {
   const rynek = await new Rynek({ demo: false, dataDir }).start();
   const client = await openSocket(rynek.port);
   client.socket.write(`GET ${bigUrl} HTTP/1.1\r\nHost: t\r\n\r\n`);
@@ -115,9 +119,9 @@ test('a request that arrives on a kept-alive connection during shutdown is answe
 test('the grace period bounds shutdown: a stalled download is cut and the process still exits 0', async () => {
   const rynek = await new Rynek({ demo: false, dataDir, args: ['--shutdown-grace', '1'] }).start();
   const client = await openSocket(rynek.port);
+  client.socket.once('data', () => client.socket.pause());  // and never resume
   client.socket.write(`GET ${bigUrl} HTTP/1.1\r\nHost: t\r\n\r\n`);
   await waitFor(() => client.received().length > 0, 5000, 'the first bytes');
-  client.socket.pause();  // and never resume
   const started = Date.now();
   rynek.process.kill('SIGTERM');
   const exit = await Promise.race([rynek.exited, sleep(6000).then(() => ({ code: 'still running' }))]);
