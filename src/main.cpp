@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 
+#include "accounts/user_cli.hpp"
 #include "core/config.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
@@ -104,6 +105,22 @@ int main(int argc, char** argv) {
   add_setting_flags(*mail, mail_flags);
   auto* mail_status = mail->add_subcommand("status", "Show how many messages are queued, sent and failed");
 
+  // rynek user add EMAIL --role ROLE [--name NAME] | list | set-role EMAIL ROLE
+  std::map<std::string, std::string> user_flags;
+  std::string user_email, user_role, user_name;
+  auto* user = cli.add_subcommand("user", "Back-office accounts: add, list, set-role");
+  user->require_subcommand(1);
+  user->fallthrough();
+  add_setting_flags(*user, user_flags);
+  auto* user_add = user->add_subcommand("add", "Create an account (password from standard input, or prompted)");
+  user_add->add_option("EMAIL", user_email, "E-mail address (the login)")->required();
+  user_add->add_option("--role", user_role, "admin | editor | organiser")->required();
+  user_add->add_option("--name", user_name, "Name shown in the back office");
+  auto* user_list = user->add_subcommand("list", "List the accounts");
+  auto* user_set_role = user->add_subcommand("set-role", "Change the role of an account");
+  user_set_role->add_option("EMAIL", user_email, "E-mail address")->required();
+  user_set_role->add_option("ROLE", user_role, "admin | editor | organiser")->required();
+
   cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "rynek 0.1.0\n"; });
 
   CLI11_PARSE(cli, argc, argv);
@@ -133,6 +150,13 @@ int main(int argc, char** argv) {
   }
   if (registrations->parsed()) {
     return run(registrations_flags, [&] { return rynek::web::registrations_change(config, action, registration_id, std::cout); });
+  }
+  if (user_add->parsed()) {
+    return run(user_flags, [&] { return rynek::accounts::user_add(config, user_email, user_role, user_name, std::cout, std::cerr); });
+  }
+  if (user_list->parsed()) return run(user_flags, [&] { return rynek::accounts::user_list(config, std::cout); });
+  if (user_set_role->parsed()) {
+    return run(user_flags, [&] { return rynek::accounts::user_set_role(config, user_email, user_role, std::cout, std::cerr); });
   }
   if (mail_status->parsed()) return run(mail_flags, [&] { return rynek::web::mail_status(config, std::cout); });
   return 0;

@@ -34,13 +34,13 @@ std::vector<ArticleSummary> summaries(store::Connection& db, const std::string& 
 std::vector<ArticleSummary> latest_articles(store::Connection& db, core::TimePoint now, int limit,
                                             int offset) {
   static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM articles a WHERE a.published_at <= ?"
+                                 " FROM articles a WHERE a.status = 'published' AND a.published_at <= ?"
                                  " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
   return summaries(db, sql, {core::format_iso8601(now), std::int64_t{limit}, std::int64_t{offset}});
 }
 
 std::int64_t count_published(store::Connection& db, core::TimePoint now) {
-  auto row = db.query_one("SELECT count(*) FROM articles WHERE published_at <= ?",
+  auto row = db.query_one("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= ?",
                           {core::format_iso8601(now)});
   return row ? row->integer(0) : 0;
 }
@@ -49,7 +49,7 @@ std::optional<Article> find_article(store::Connection& db, const std::string& sl
                                     core::TimePoint now) {
   static const std::string sql = std::string("SELECT ") + kSummaryColumns +
                                  ", a.body_md, a.updated_at FROM articles a"
-                                 " WHERE a.slug = ? AND a.published_at <= ?";
+                                 " WHERE a.slug = ? AND a.status = 'published' AND a.published_at <= ?";
   auto row = db.query_one(sql, {slug, core::format_iso8601(now)});
   if (!row) return std::nullopt;
   Article article;
@@ -76,7 +76,7 @@ std::optional<Article> find_article(store::Connection& db, const std::string& sl
 std::vector<ArticleSummary> other_articles(store::Connection& db, std::int64_t exclude_id,
                                            core::TimePoint now, int limit) {
   static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM articles a WHERE a.published_at <= ? AND a.id <> ?"
+                                 " FROM articles a WHERE a.status = 'published' AND a.published_at <= ? AND a.id <> ?"
                                  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
   return summaries(db, sql, {core::format_iso8601(now), exclude_id, std::int64_t{limit}});
 }
@@ -92,7 +92,7 @@ std::vector<ArticleSummary> articles_with_tag(store::Connection& db, const std::
   static const std::string sql =
       std::string("SELECT ") + kSummaryColumns +
       " FROM articles a JOIN article_tags at ON at.article_id = a.id"
-      " JOIN tags t ON t.id = at.tag_id WHERE t.slug = ? AND a.published_at <= ?"
+      " JOIN tags t ON t.id = at.tag_id WHERE t.slug = ? AND a.status = 'published' AND a.published_at <= ?"
       " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
   return summaries(db, sql, {tag_slug, core::format_iso8601(now), std::int64_t{limit},
                              std::int64_t{offset}});
@@ -102,7 +102,7 @@ std::int64_t count_with_tag(store::Connection& db, const std::string& tag_slug,
                             core::TimePoint now) {
   auto row = db.query_one(
       "SELECT count(*) FROM articles a JOIN article_tags at ON at.article_id = a.id"
-      " JOIN tags t ON t.id = at.tag_id WHERE t.slug = ? AND a.published_at <= ?",
+      " JOIN tags t ON t.id = at.tag_id WHERE t.slug = ? AND a.status = 'published' AND a.published_at <= ?",
       {tag_slug, core::format_iso8601(now)});
   return row ? row->integer(0) : 0;
 }
@@ -112,7 +112,7 @@ std::vector<std::pair<Tag, std::int64_t>> tags_in_use(store::Connection& db, cor
   for (const auto& row : db.query(
            "SELECT t.slug, t.name, count(*) FROM tags t"
            " JOIN article_tags at ON at.tag_id = t.id JOIN articles a ON a.id = at.article_id"
-           " WHERE a.published_at <= ? GROUP BY t.id ORDER BY t.name",
+           " WHERE a.status = 'published' AND a.published_at <= ? GROUP BY t.id ORDER BY t.name",
            {core::format_iso8601(now)})) {
     result.push_back({Tag{row.text(0), row.text(1)}, row.integer(2)});
   }
@@ -120,7 +120,7 @@ std::vector<std::pair<Tag, std::int64_t>> tags_in_use(store::Connection& db, cor
 }
 
 std::optional<core::TimePoint> next_publication(store::Connection& db, core::TimePoint now) {
-  auto row = db.query_one("SELECT min(published_at) FROM articles WHERE published_at > ?",
+  auto row = db.query_one("SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > ?",
                           {core::format_iso8601(now)});
   if (!row || row->is_null(0)) return std::nullopt;
   return core::parse_iso8601(row->text(0));

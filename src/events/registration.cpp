@@ -39,16 +39,20 @@ RegistrationState state_for_new(store::Connection& db, const Seminar& seminar,
   if (!rules) throw std::runtime_error("register_participant: unknown seminar");
   if (rules->requires_approval) return RegistrationState::pending_approval;
   // A place freed earlier (or capacity raised by an import) goes to those waiting first.
-  detail::fill_from_queue(db, seminar.id, now);
+  detail::fill_from_queue(db, seminar.id, *rules, now);
   if (rules->capacity && detail::registered_count(db, seminar.id) >= *rules->capacity) {
     return RegistrationState::waitlisted;
   }
   return RegistrationState::registered;
 }
 
+enum class Fresh { new_row, reused_row };
+
 void store_consents(store::Connection& db, std::int64_t id, const Seminar& seminar,
-                    const Submission& submission, const std::string& at) {
-  db.execute("DELETE FROM registration_consents WHERE registration_id = ?", {id});
+                    const Submission& submission, const std::string& at, Fresh fresh) {
+  if (fresh == Fresh::reused_row) {
+    db.execute("DELETE FROM registration_consents WHERE registration_id = ?", {id});
+  }
   for (const auto& consent : seminar.consents) {
     if (!submission.consents.contains(consent.key)) continue;
     db.execute(
@@ -142,8 +146,9 @@ RegisterOutcome register_participant(store::Connection& db, const Seminar& semin
          queued});
     id = db.last_insert_id();
   }
-  store_consents(db, id, seminar, submission, at);
-  detail::notify(db, id, detail::state_mail_kind(state), now);
+  store_consents(db, id, seminar, submission, at, existing ? Fresh::reused_row : Fresh::new_row);
+  detail::notify(db, id, detail::Recipient{email, submission.name, submission.lang},
+                 detail::state_mail_kind(state), now);
   return {result_for(state), id};
 }
 

@@ -72,11 +72,17 @@ bool notify(store::Connection& db, std::int64_t registration_id, std::string_vie
   auto row =
       db.query_one("SELECT email, name, lang FROM registrations WHERE id = ?", {registration_id});
   if (!row) throw std::runtime_error("notify: no registration " + std::to_string(registration_id));
+  const auto email = row->text(0), name = row->text(1), lang = row->text(2);
+  return notify(db, registration_id, Recipient{email, name, lang}, kind, now, std::move(dedup_key));
+}
+
+bool notify(store::Connection& db, std::int64_t registration_id, const Recipient& recipient,
+            std::string_view kind, core::TimePoint now, std::optional<std::string> dedup_key) {
   mail::NewMessage message;
   message.kind = std::string(kind);
-  message.to_address = row->text(0);
-  message.to_name = row->text(1);
-  message.lang = row->text(2);
+  message.to_address = recipient.email;
+  message.to_name = recipient.name;
+  message.lang = recipient.lang;
   message.payload = "{\"registration_id\":" + std::to_string(registration_id) + "}";
   message.dedup_key = std::move(dedup_key);
   return mail::enqueue(db, message, now).has_value();
@@ -101,7 +107,14 @@ std::string_view state_mail_kind(RegistrationState state) {
 int fill_from_queue(store::Connection& db, std::int64_t seminar_id, core::TimePoint now,
                     const std::vector<std::int64_t>& skip) {
   auto rules = seminar_rules(db, seminar_id);
-  if (!rules || now >= rules->ends_at) return 0;
+  if (!rules) return 0;
+  return fill_from_queue(db, seminar_id, *rules, now, skip);
+}
+
+int fill_from_queue(store::Connection& db, std::int64_t seminar_id, const SeminarRules& rules_in,
+                    core::TimePoint now, const std::vector<std::int64_t>& skip) {
+  const SeminarRules* rules = &rules_in;
+  if (now >= rules->ends_at) return 0;
   std::int64_t free_places = 1'000'000'000;  // no capacity: everyone waiting
   if (rules->capacity) {
     free_places = *rules->capacity - registered_count(db, seminar_id);

@@ -38,6 +38,17 @@ int registered_count(store::Connection& db, std::int64_t seminar_id);
 bool notify(store::Connection& db, std::int64_t registration_id, std::string_view kind,
             core::TimePoint now, std::optional<std::string> dedup_key = std::nullopt);
 
+// The same, for a registration whose recipient the caller already has in hand
+// (saves re-reading the row just written).
+struct Recipient {
+  const std::string& email;
+  const std::string& name;
+  const std::string& lang;
+};
+bool notify(store::Connection& db, std::int64_t registration_id, const Recipient& recipient,
+            std::string_view kind, core::TimePoint now,
+            std::optional<std::string> dedup_key = std::nullopt);
+
 // The e-mail that tells a person the state their registration is in.
 std::string_view state_mail_kind(RegistrationState state);
 
@@ -48,5 +59,8 @@ std::string_view state_mail_kind(RegistrationState state);
 // their place). Returns the number promoted.
 int fill_from_queue(store::Connection& db, std::int64_t seminar_id, core::TimePoint now,
                     const std::vector<std::int64_t>& skip = {});
+// The same with the seminar's rules already read in this job.
+int fill_from_queue(store::Connection& db, std::int64_t seminar_id, const SeminarRules& rules,
+                    core::TimePoint now, const std::vector<std::int64_t>& skip = {});
 
 }  // namespace rynek::events::detail

@@ -6,6 +6,8 @@
 #include "core/log.hpp"
 #include "events/calendar.hpp"
 #include "events/registration.hpp"
+#include "web/admin/account_mail.hpp"
+#include "web/admin/messages.hpp"
 #include "web/seminar_view.hpp"
 
 namespace rynek::web {
@@ -96,6 +98,9 @@ std::optional<std::int64_t> registration_id_of(const std::string& payload) {
 
 mail::Composer make_composer(const App& app) {
   return [&app](const mail::QueuedMessage& queued) -> std::optional<mail::Message> {
+    // Messages of the back office have composers of their own.
+    if (queued.kind == "admin.message") return admin::compose_admin_message(app, queued);
+    if (queued.kind.starts_with("account.")) return admin::compose_account_mail(app, queued);
     auto words = wording(queued.kind);
     auto id = registration_id_of(queued.payload);
     if (!words || !id) {

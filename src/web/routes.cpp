@@ -1,5 +1,8 @@
 // The one route table: every path Rynek answers, its method, stable name,
 // handler and body limit. Reading this file tells the whole public surface.
+#include "web/admin/account_pages.hpp"
+#include "web/admin/articles.hpp"
+#include "web/admin/registrations.hpp"
 #include "web/app.hpp"
 #include "web/feeds.hpp"
 #include "web/news.hpp"
@@ -90,7 +93,13 @@ http::Router make_router(App& app) {
   t.get("/static/{path...}", "static", static_file);
   t.get("/healthz", "healthz", healthz);
   t.get("/readyz", "readyz", readyz);
-  return t.take();
+  auto router = t.take();
+  // Back office (/admin): every route there is wrapped by admin::guard with the access it needs;
+  // the tables live beside their handlers in web/admin/.
+  for (auto& route : admin::account_routes(app)) router.add(std::move(route));
+  for (auto& route : admin::article_routes(app)) router.add(std::move(route));
+  for (auto& route : admin::registration_routes(app)) router.add(std::move(route));
+  return router;
 }
 
 }  // namespace rynek::web

@@ -1,0 +1,157 @@
+// Article pages of the back office (see articles.hpp for the routes).
+#include "web/admin/articles.hpp"
+
+#include <charconv>
+
+#include "content/editing.hpp"
+#include "core/i18n.hpp"
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "http/url.hpp"
+#include "view/markdown.hpp"
+#include "web/admin/articles_form.hpp"
+#include "web/admin/uploads.hpp"
+#include "web/page.hpp"
+
+namespace rynek::web::admin {
+namespace {
+
+constexpr int kPerPage = 50;
+
+std::optional<std::int64_t> id_param(const http::Request& request, const char* name) {
+  auto it = request.params.find(name);
+  if (it == request.params.end()) return std::nullopt;
+  std::int64_t id = 0;
+  const auto& text = it->second;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+http::Response not_found(App& app, const http::Request& request) {
+  auto response = render_error(app, 404, &request);
+  mark_admin(response);
+  return response;
+}
+
+}  // namespace
+
+http::Response articles_list(App& app, http::Request& request, const Session& session) {
+  const auto lang = request_language(app, request);
+  const std::string search(core::trim(request.query_param("q").value_or("")));
+  const auto now = core::Clock::now();
+  auto articles = app.db.read([&](store::Connection& db) {
+    return content::list_articles_for_editing(db, search, kPerPage, 0);
+  });
+  view::Value::List rows;
+  for (const auto& article : articles) {
+    auto shown = content::display_status(article.status, article.published_at, now);
+    view::Value row;
+    row["title"] = article.title;
+    row["edit_url"] = "/admin/artykuly/" + std::to_string(article.id);
+    row["status"] = status_label(lang, shown);
+    row["status_class"] = std::string(content::display_status_name(shown));
+    row["published"] = warsaw_local(article.published_at);
+    row["published_iso"] = core::format_iso8601(article.published_at);
+    rows.push_back(std::move(row));
+  }
+  view::Value context;
+  context["search"] = search;
+  context["has_search"] = !search.empty();
+  context["has_articles"] = !rows.empty();
+  context["articles"] = std::move(rows);
+  return render_admin_page(app, request, session, "admin/articles/list", std::move(context),
+                           core::translate(lang, "Articles"));
+}
+
+http::Response article_new_form(App& app, http::Request& request, const Session& session) {
+  return render_article_form(app, request, session, ArticleFormInput{}, std::nullopt, {}, "");
+}
+
+http::Response article_edit_form(App& app, http::Request& request, const Session& session) {
+  auto id = id_param(request, "id");
+  if (!id) return not_found(app, request);
+  auto article = app.db.read([&](store::Connection& db) { return content::load_article(db, *id); });
+  if (!article) return not_found(app, request);
+  const auto lang = request_language(app, request);
+  std::string notice;
+  if (auto saved = request.query_param("zapisano")) {
+    notice = core::translate(lang, *saved == "zalacznik" ? "The attachment was added."
+                                   : *saved == "usunieto" ? "The attachment was removed."
+                                                          : "The article was saved.");
+  }
+  return render_article_form(app, request, session, form_from_article(*article), article, {}, notice);
+}
+
+http::Response article_preview(App& app, http::Request& request, const Session& session) {
+  auto id = id_param(request, "id");
+  if (!id) return not_found(app, request);
+  auto article = app.db.read([&](store::Connection& db) { return content::article_for_preview(db, *id); });
+  if (!article) return not_found(app, request);
+  const auto lang = request_language(app, request);
+  view::Value context;
+  context["title"] = article->title;
+  context["lead"] = article->lead;
+  context["published_iso"] = core::format_iso8601(article->published_at);
+  context["published_long"] = core::format_datetime(lang, article->published_at);
+  if (article->hero_sha256) {
+    context["hero_url"] = "/media/" + *article->hero_sha256 + "/image";
+    context["hero_alt"] = article->hero_alt;
+  }
+  context["body_html"] = view::render_markdown(article->body_md);
+  view::Value::List tags;
+  for (const auto& tag : article->tags) {
+    view::Value value;
+    value["name"] = tag.name;
+    value["url"] = "/tagi/" + tag.slug;
+    tags.push_back(std::move(value));
+  }
+  context["has_tags"] = !tags.empty();
+  context["tags"] = std::move(tags);
+  view::Value::List files;
+  for (const auto& file : article->attachments) {
+    view::Value value;
+    value["title"] = file.title;
+    value["url"] = "/media/" + file.sha256 + "/" + http::encode_component(file.filename);
+    value["type"] = content_type_label(file.content_type);
+    value["size"] = core::format_size(static_cast<std::uint64_t>(file.size), lang);
+    files.push_back(std::move(value));
+  }
+  context["has_attachments"] = !files.empty();
+  context["attachments"] = std::move(files);
+  context["edit_url"] = "/admin/artykuly/" + std::to_string(*id);
+  return render_admin_page(app, request, session, "admin/articles/preview", std::move(context),
+                           core::translate(lang, "Preview") + ": " + article->title);
+}
+
+std::vector<http::Route> article_routes(App& app) {
+  using http::Method;
+  std::vector<http::Route> routes;
+  auto add = [&](Method method, std::string pattern, std::string name, auto handler, std::size_t limit = 0) {
+    http::Route route;
+    route.method = method;
+    route.pattern = std::move(pattern);
+    route.name = std::move(name);
+    route.handler = handler;
+    route.body_limit = limit;
+    route.csrf = method == Method::post ? http::Csrf::required : http::Csrf::not_needed;
+    routes.push_back(std::move(route));
+  };
+  add(Method::get, "/admin/artykuly", "admin.articles", guard(app, Access::editors, articles_list));
+  // "nowy" before "{id}": the first matching route wins.
+  add(Method::get, "/admin/artykuly/nowy", "admin.article.new", guard(app, Access::editors, article_new_form));
+  add(Method::post, "/admin/artykuly/nowy", "admin.article.create",
+      guard_async(app, Access::editors, article_save), kImageFormBodyLimit);
+  add(Method::get, "/admin/artykuly/{id}", "admin.article.edit", guard(app, Access::editors, article_edit_form));
+  add(Method::post, "/admin/artykuly/{id}", "admin.article.save", guard_async(app, Access::editors, article_save),
+      kImageFormBodyLimit);
+  add(Method::get, "/admin/artykuly/{id}/podglad", "admin.article.preview",
+      guard(app, Access::editors, article_preview));
+  add(Method::post, "/admin/artykuly/{id}/zalaczniki", "admin.article.attachment.add",
+      guard_async(app, Access::editors, article_attachment_add), kAttachmentFormBodyLimit);
+  add(Method::post, "/admin/artykuly/{id}/zalaczniki/{file}/usun", "admin.article.attachment.remove",
+      guard_async(app, Access::editors, article_attachment_remove), 16 * 1024);
+  return routes;
+}
+
+}  // namespace rynek::web::admin

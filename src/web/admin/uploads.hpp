@@ -1,0 +1,35 @@
+// Uploaded files in the back office: checked from their bytes (content/uploads.hpp),
+// then written to the media store. Only files; the caller records the rows in
+// its write job. A refused file is written nowhere.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "content/images.hpp"
+#include "content/media.hpp"
+#include "web/app.hpp"
+
+namespace rynek::web::admin {
+
+// Body limits of the routes that take uploads (checked by the server before reading).
+inline constexpr std::size_t kImageFormBodyLimit = 11 * 1024 * 1024;
+inline constexpr std::size_t kAttachmentFormBodyLimit = 21 * 1024 * 1024;
+
+struct StoredImage {
+  content::StoredMedia original;
+  std::vector<content::ImageVariant> variants;
+};
+
+// On refusal: an English message id for core::translate.
+std::variant<StoredImage, std::string> store_image_upload(const App& app, std::string_view bytes);
+std::variant<content::StoredMedia, std::string> store_attachment_upload(const App& app, std::string_view bytes);
+
+// Runs slow work (image decoding, fsync of media files) off the I/O threads, on
+// the shared bounded pool. False when the pool is full (answer 503).
+bool run_off_io_thread(std::function<void()> work);
+
+}  // namespace rynek::web::admin

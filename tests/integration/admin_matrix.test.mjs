@@ -1,0 +1,249 @@
+// The back office's authorisation matrix, through the built binary: every
+// guarded /admin route (the table below, with real ids) asked by an anonymous
+// visitor, an organiser assigned to seminar A only, an editor and an admin.
+//   anonymous   -> 303 to /admin/logowanie?next=<the path>
+//   wrong role  -> 403
+//   allowed     -> 200 for pages, 303 for POSTs carrying the session's CSRF token
+// plus: a POST without (or with another session's) CSRF token is refused with
+// 403 and changes nothing in the database; an organiser reaches none of
+// seminar B's pages (404); ids swapped in a URL never reach another object
+// (404); every answer carries Cache-Control: no-store. The table is checked
+// against the route names in the sources, so a new admin route without a row
+// here fails this test.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { repoRoot } from '../lib/rynek.mjs';
+import { adminScene, assignSeminars, login, pdf, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
+import { Visitor, person } from './seminars_helpers.mjs';
+
+const ROLES = ['anonymous', 'organiser', 'editor', 'admin'];
+const ALLOWED = {
+  any: ['organiser', 'editor', 'admin'],
+  organisers: ['organiser', 'editor', 'admin'],
+  editors: ['editor', 'admin'],
+  admins: ['admin'],
+};
+// Routes for anonymous visitors (login, password reset): outside the matrix.
+const PUBLIC = ['admin.login.form', 'admin.login', 'admin.password.request.form', 'admin.password.request',
+  'admin.password.set.form', 'admin.password.set'];
+
+let s;         // the scene
+let ids;       // real ids substituted into the table
+let visitors;  // role -> logged-in visitor (anonymous: no cookie)
+let counter = 0;
+
+// Tables whose content a refused POST must leave alone (sessions are touched by reads).
+const WATCHED = ['accounts', 'seminar_organisers', 'articles', 'attachments', 'media', 'registrations', 'outbox', 'audit_log'];
+const snapshot = () => WATCHED.map((table) => JSON.stringify(sql(s.world.dataDir, `SELECT * FROM ${table} ORDER BY 1`))).join('\n');
+
+// path(role) and body(role) so that each allowed POST has an object of its own.
+function routes() {
+  const { semA, regA, article, target, attachments } = ids;
+  const reg = `/admin/seminaria/${semA}`;
+  const form = (values) => ({ kind: 'form', values });
+  const parts = (list) => ({ kind: 'multipart', parts: list });
+  return [
+    { name: 'admin.dashboard', method: 'GET', path: '/admin', access: 'any' },
+    { name: 'admin.logout', method: 'POST', path: '/admin/wyloguj', access: 'any', body: () => form({}), fresh: true },
+    { name: 'admin.users', method: 'GET', path: '/admin/uzytkownicy', access: 'admins' },
+    { name: 'admin.users.create', method: 'POST', path: '/admin/uzytkownicy', access: 'admins',
+      body: () => form({ email: `nowe${++counter}@rynek.test`, name: 'Nowe konto', role: 'organiser' }) },
+    { name: 'admin.user', method: 'GET', path: `/admin/uzytkownicy/${target}`, access: 'admins' },
+    { name: 'admin.user.rola', method: 'POST', path: `/admin/uzytkownicy/${target}/rola`, access: 'admins', body: () => form({ role: 'editor' }) },
+    { name: 'admin.user.aktywnosc', method: 'POST', path: `/admin/uzytkownicy/${target}/aktywnosc`, access: 'admins', body: () => form({ active: '1' }) },
+    { name: 'admin.user.seminaria', method: 'POST', path: `/admin/uzytkownicy/${target}/seminaria`, access: 'admins', body: () => form({ seminar: String(ids.semB) }) },
+    { name: 'admin.user.zaproszenie', method: 'POST', path: `/admin/uzytkownicy/${target}/zaproszenie`, access: 'admins', body: () => form({}) },
+    { name: 'admin.audit', method: 'GET', path: '/admin/dziennik', access: 'admins' },
+    { name: 'admin.articles', method: 'GET', path: '/admin/artykuly', access: 'editors' },
+    { name: 'admin.article.new', method: 'GET', path: '/admin/artykuly/nowy', access: 'editors' },
+    { name: 'admin.article.create', method: 'POST', path: '/admin/artykuly/nowy', access: 'editors',
+      body: () => parts([['title', `Artykuł z macierzy ${++counter}`], ['action', 'save']]) },
+    { name: 'admin.article.edit', method: 'GET', path: `/admin/artykuly/${article}`, access: 'editors' },
+    { name: 'admin.article.save', method: 'POST', path: `/admin/artykuly/${article}`, access: 'editors',
+      body: () => parts([['title', 'Artykuł macierzy'], ['slug', 'artykul-macierzy'], ['action', 'save']]) },
+    { name: 'admin.article.preview', method: 'GET', path: `/admin/artykuly/${article}/podglad`, access: 'editors' },
+    { name: 'admin.article.attachment.add', method: 'POST', path: `/admin/artykuly/${article}/zalaczniki`, access: 'editors',
+      body: () => parts([['title', 'Program'], ['file', { filename: 'program.pdf', type: 'application/pdf', data: pdf(`m${++counter}`) }]]) },
+    { name: 'admin.article.attachment.remove', method: 'POST', access: 'editors', body: () => form({}),
+      path: (role) => `/admin/artykuly/${article}/zalaczniki/${attachments[role] || attachments.editor}/usun` },
+    { name: 'admin.registrations', method: 'GET', path: `${reg}/zgloszenia`, access: 'organisers' },
+    { name: 'admin.registrations.csv', method: 'GET', path: `${reg}/zgloszenia.csv`, access: 'organisers' },
+    { name: 'admin.registrations.xlsx', method: 'GET', path: `${reg}/zgloszenia.xlsx`, access: 'organisers' },
+    { name: 'admin.registrations.action', method: 'POST', path: `${reg}/zgloszenia/${regA}`, access: 'organisers', body: () => form({ action: 'cancel' }) },
+    { name: 'admin.registrations.message', method: 'GET', path: `${reg}/wiadomosc`, access: 'organisers' },
+    { name: 'admin.registrations.message.send', method: 'POST', path: `${reg}/wiadomosc`, access: 'organisers',
+      body: () => form({ audience: 'registered', subject: 'Temat z macierzy', body: 'Treść wiadomości.' }) },
+    { name: 'admin.registrations.attendance', method: 'GET', path: `${reg}/obecnosc`, access: 'organisers' },
+  ];
+}
+
+const pathOf = (route, role) => (typeof route.path === 'function' ? route.path(role) : route.path);
+
+async function send(visitor, route, role, { csrf = true, token } = {}) {
+  const urlPath = pathOf(route, role);
+  if (route.method === 'GET') return visitor.request(urlPath);
+  const body = route.body(role);
+  const given = token ?? (csrf ? visitor.csrf : undefined);
+  if (body.kind === 'multipart') {
+    const saved = visitor.csrf;
+    visitor.csrf = given;
+    try {
+      return await postMultipart(visitor, urlPath, body.parts, { csrf: given !== undefined });
+    } finally {
+      visitor.csrf = saved;
+    }
+  }
+  const values = given !== undefined ? { csrf: given, ...body.values } : body.values;
+  return visitor.request(urlPath, { method: 'POST', body: new URLSearchParams(values).toString() });
+}
+
+before(async () => {
+  s = await adminScene({ 'seminarium-a': { title: 'Seminarium A' }, 'seminarium-b': { title: 'Seminarium B' } }, {
+    admin: ['admin@rynek.test', 'admin'], editor: ['redaktor@rynek.test', 'editor'],
+    organiser: ['organizator@rynek.test', 'organiser'], target: ['cel@rynek.test', 'organiser'],
+  });
+  const port = s.rynek.port;
+  visitors = { anonymous: new Visitor(port) };
+  for (const role of ['admin', 'editor', 'organiser']) visitors[role] = await s.login(role);
+  ids = { semA: s.seminarId('seminarium-a'), semB: s.seminarId('seminarium-b'), target: s.accountId('target') };
+  await assignSeminars(visitors.admin, s.accountId('organiser'), [ids.semA]);
+  for (const [slug, n] of [['seminarium-a', 1], ['seminarium-a', 2], ['seminarium-b', 3]]) {
+    const response = await new Visitor(port).register(slug, person(n));
+    assert.equal(response.status, 303, `registration ${n}: ${response.status}`);
+  }
+  const regs = (slug) => sql(s.world.dataDir, `SELECT r.id FROM registrations r JOIN seminars s ON s.id = r.seminar_id WHERE s.slug = '${slug}' ORDER BY r.id`).map(([id]) => Number(id));
+  [ids.regA, ids.regA2] = regs('seminarium-a');
+  [ids.regB] = regs('seminarium-b');
+  const created = await postMultipart(visitors.editor, '/admin/artykuly/nowy', [['title', 'Artykuł macierzy'], ['slug', 'artykul-macierzy'], ['action', 'save']]);
+  assert.equal(created.status, 303);
+  ids.article = Number(/\/admin\/artykuly\/(\d+)/.exec(created.headers.location)[1]);
+  const other = await postMultipart(visitors.editor, '/admin/artykuly/nowy', [['title', 'Inny artykuł'], ['action', 'save']]);
+  ids.otherArticle = Number(/\/admin\/artykuly\/(\d+)/.exec(other.headers.location)[1]);
+  ids.attachments = {};
+  for (const role of ['editor', 'admin', 'other']) {
+    const article = role === 'other' ? ids.otherArticle : ids.article;
+    const added = await postMultipart(visitors.editor, `/admin/artykuly/${article}/zalaczniki`,
+      [['title', `Plik ${role}`], ['file', { filename: `${role}.pdf`, type: 'application/pdf', data: pdf(role) }]]);
+    assert.equal(added.status, 303, `attachment for ${role}: ${added.status}`);
+    ids.attachments[role] = Number(sqlValue(s.world.dataDir, 'SELECT max(id) FROM attachments'));
+  }
+});
+after(async () => { await s?.world.cleanup(); });
+
+describe('authorisation matrix', () => {
+  test('the table covers every guarded admin route in the sources', () => {
+    const names = new Set();
+    for (const file of ['account_pages.cpp', 'articles.cpp', 'registrations.cpp']) {
+      const text = readFileSync(path.join(repoRoot, 'src/web/admin', file), 'utf8');
+      for (const [, name] of text.matchAll(/"(admin\.[a-z._]+)"/g)) names.add(name);
+    }
+    assert.ok(names.size >= 20, `found only ${names.size} route names`);
+    const covered = routes().map((r) => r.name);
+    const missing = [...names].filter((name) => !PUBLIC.includes(name) &&
+      !covered.some((c) => c === name || (name.endsWith('.') && c.startsWith(name))));
+    assert.deepEqual(missing, [], 'admin routes without a row in the matrix');
+  });
+
+  test('every route × anonymous, organiser, editor, admin', async () => {
+    const failures = [];
+    for (const route of routes()) {
+      for (const role of ROLES) {
+        const visitor = route.fresh && role !== 'anonymous' ? await s.login(role) : visitors[role];
+        const response = await send(visitor, route, role);
+        const urlPath = pathOf(route, role);
+        const where = `${route.method} ${urlPath} as ${role}`;
+        let expected;
+        if (role === 'anonymous') expected = 303;
+        else if (!ALLOWED[route.access].includes(role)) expected = 403;
+        else expected = route.method === 'GET' ? 200 : 303;
+        if (response.status !== expected) failures.push(`${where}: ${response.status}, expected ${expected}`);
+        if (role === 'anonymous' && response.headers.location !== `/admin/logowanie?next=${encodeURIComponent(urlPath)}`) {
+          failures.push(`${where}: redirected to ${response.headers.location}`);
+        }
+        if (response.headers['cache-control'] !== 'no-store') failures.push(`${where}: Cache-Control ${response.headers['cache-control']}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('a POST without the CSRF token, or with another session\'s, is refused and changes nothing', async () => {
+    const before = snapshot();
+    const failures = [];
+    const otherToken = (await s.login('admin')).csrf;
+    for (const route of routes().filter((r) => r.method === 'POST')) {
+      for (const role of ALLOWED[route.access]) {
+        for (const options of [{ csrf: false }, { token: otherToken }, { token: '' }]) {
+          const visitor = route.fresh ? await s.login(role) : visitors[role];
+          if (options.token === otherToken && role === 'admin' && visitor.csrf === otherToken) continue;
+          const response = await send(visitor, route, role, options);
+          if (response.status !== 403) failures.push(`${route.method} ${pathOf(route, role)} as ${role} ${JSON.stringify(options).slice(0, 20)}: ${response.status}`);
+          if (response.headers['cache-control'] !== 'no-store') failures.push(`${pathOf(route, role)}: no no-store on the refusal`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.equal(snapshot(), before, 'a refused POST changed the database');
+    // The logout refused without a token left the session alive.
+    assert.equal((await visitors.organiser.request('/admin')).status, 200);
+  });
+});
+
+describe('objects behind ids', () => {
+  test('an organiser reaches none of the pages of a seminar not assigned to them', async () => {
+    const b = `/admin/seminaria/${ids.semB}`;
+    const organiser = visitors.organiser;
+    for (const urlPath of [`${b}/zgloszenia`, `${b}/zgloszenia.csv`, `${b}/zgloszenia.xlsx`, `${b}/wiadomosc`, `${b}/obecnosc`]) {
+      const response = await organiser.request(urlPath);
+      assert.equal(response.status, 404, urlPath);
+      assert.equal(response.headers['cache-control'], 'no-store');
+      assert.ok(!response.text.includes('osoba3@'), `${urlPath} shows seminar B's registrant`);
+      assert.equal((await visitors.editor.request(urlPath)).status, 200, `${urlPath} as editor`);
+    }
+    const outboxBefore = sqlValue(s.world.dataDir, 'SELECT count(*) FROM outbox');
+    for (const [urlPath, values] of [[`${b}/zgloszenia/${ids.regB}`, { action: 'cancel' }],
+      [`${b}/wiadomosc`, { audience: 'registered', subject: 'Nie do B', body: 'x' }]]) {
+      const response = await organiser.post(urlPath, values);
+      assert.equal(response.status, 404, urlPath);
+    }
+    assert.equal(sqlValue(s.world.dataDir, `SELECT state FROM registrations WHERE id = ${ids.regB}`), 'registered');
+    assert.equal(sqlValue(s.world.dataDir, 'SELECT count(*) FROM outbox'), outboxBefore);
+  });
+
+  test('a registration of seminar B through seminar A\'s URL is not found, for every role', async () => {
+    for (const role of ['organiser', 'editor', 'admin']) {
+      const response = await visitors[role].post(`/admin/seminaria/${ids.semA}/zgloszenia/${ids.regB}`, { action: 'cancel' });
+      assert.equal(response.status, 404, role);
+    }
+    assert.equal(sqlValue(s.world.dataDir, `SELECT state FROM registrations WHERE id = ${ids.regB}`), 'registered');
+    const response = await visitors.organiser.post(`/admin/seminaria/${ids.semA}/zgloszenia/${ids.regA2}`, { action: 'cancel' });
+    assert.equal(response.status, 303, 'the same request on seminar A\'s own registration works');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT state FROM registrations WHERE id = ${ids.regA2}`), 'cancelled');
+  });
+
+  test('another article\'s attachment, unknown and malformed ids are not found', async () => {
+    const editor = visitors.editor;
+    const other = ids.attachments.other;
+    const swapped = await editor.post(`/admin/artykuly/${ids.article}/zalaczniki/${other}/usun`, {});
+    assert.equal(swapped.status, 404);
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM attachments WHERE id = ${other}`), '1');
+    for (const urlPath of ['/admin/artykuly/999999', '/admin/artykuly/999999/podglad', '/admin/artykuly/abc',
+      '/admin/artykuly/-1', '/admin/seminaria/999999/zgloszenia', '/admin/seminaria/1x/zgloszenia',
+      '/admin/uzytkownicy/999999']) {
+      const response = await visitors.admin.request(urlPath);
+      assert.equal(response.status, 404, urlPath);
+      assert.equal(response.headers['cache-control'], 'no-store', urlPath);
+    }
+    assert.equal((await visitors.admin.post('/admin/uzytkownicy/999999/rola', { role: 'admin' })).status, 404);
+  });
+
+  test('a deactivated account\'s session stops working at once', async () => {
+    const target = await login(s.rynek.port, 'cel@rynek.test');
+    assert.equal((await target.request('/admin')).status, 200);
+    assert.equal((await visitors.admin.post(`/admin/uzytkownicy/${ids.target}/aktywnosc`, { active: '0' })).status, 303);
+    const after = await target.request('/admin');
+    assert.equal(after.status, 303);
+    assert.match(after.headers.location, /^\/admin\/logowanie/);
+  });
+});

@@ -1,0 +1,63 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+
+#include "accounts/hash_pool.hpp"
+
+namespace rynek::accounts {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(HashPool, RunsPostedWorkOffTheCallingThread) {
+  HashPool pool(2, 8);
+  std::promise<std::thread::id> ran;
+  ASSERT_TRUE(pool.post([&] { ran.set_value(std::this_thread::get_id()); }));
+  EXPECT_NE(ran.get_future().get(), std::this_thread::get_id());
+}
+
+TEST(HashPool, RefusesWorkBeyondItsQueueBound) {
+  HashPool pool(1, 2);
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  std::promise<void> started;
+  ASSERT_TRUE(pool.post([&] { started.set_value(); released.wait(); }));
+  started.get_future().wait();  // the one thread is busy; the queue is empty
+  EXPECT_TRUE(pool.post([] {}));
+  EXPECT_TRUE(pool.post([] {}));
+  EXPECT_FALSE(pool.post([] {}));
+  release.set_value();
+}
+
+TEST(HashPool, DelayedWorkRunsAfterItsDelayInOrder) {
+  HashPool pool(1, 4);
+  std::mutex mutex;
+  std::vector<int> order;
+  std::promise<void> done;
+  auto start = std::chrono::steady_clock::now();
+  pool.post_after(60ms, [&] {
+    std::lock_guard lock(mutex);
+    order.push_back(2);
+    done.set_value();
+  });
+  pool.post_after(10ms, [&] {
+    std::lock_guard lock(mutex);
+    order.push_back(1);
+  });
+  done.get_future().wait();
+  EXPECT_GE(std::chrono::steady_clock::now() - start, 60ms);
+  EXPECT_EQ(order, (std::vector<int>{1, 2}));
+}
+
+TEST(HashPool, PendingTimersStillRunWhenThePoolStops) {
+  std::atomic<bool> ran = false;
+  {
+    HashPool pool(1, 4);
+    pool.post_after(std::chrono::hours(1), [&] { ran = true; });
+  }
+  EXPECT_TRUE(ran);
+}
+
+}  // namespace
+}  // namespace rynek::accounts

@@ -1,0 +1,244 @@
+// In-process tests of the article pages: handlers called directly with a fake
+// editor session, a real SQLite file, templates and media store, no socket.
+#include <gtest/gtest.h>
+#include <vips/vips.h>
+
+#include <future>
+
+#include "content/article.hpp"
+#include "content/images.hpp"
+#include "core/i18n.hpp"
+#include "web/admin/articles.hpp"
+
+namespace rynek::web::admin {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::string_view kBoundary = "----TestBoundary42";
+
+struct FilePart {
+  std::string name, filename, bytes;
+};
+
+std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
+                      const std::vector<FilePart>& files = {}) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+            value + "\r\n";
+  }
+  for (const auto& file : files) {
+    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + file.name +
+            "\"; filename=\"" + file.filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + file.bytes + "\r\n";
+  }
+  return body + "--" + std::string(kBoundary) + "--\r\n";
+}
+
+std::string png(int width, int height) {
+  content::read_image_header("");  // initialises libvips
+  VipsImage* image = nullptr;
+  vips_black(&image, width, height, "bands", 3, nullptr);
+  void* buffer = nullptr;
+  std::size_t length = 0;
+  vips_image_write_to_buffer(image, ".png", &buffer, &length, nullptr);
+  g_object_unref(image);
+  std::string bytes(static_cast<const char*>(buffer), length);
+  g_free(buffer);
+  return bytes;
+}
+
+class ArticlePagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { core::init_i18n(fs::path(RYNEK_BINARY_DIR) / "locale"); }
+
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("rynek-article-pages-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    config_.base_url = "http://rynek.test";
+    config_.data_dir = root_ / "data";
+    store::OpenOptions options;
+    options.url = "sqlite:" + (root_ / "test.db").string();
+    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
+    options.synchronous_full = false;
+    db_ = store::open_database(options);
+    db_->migrate();
+    media_ = std::make_unique<content::MediaStore>(config_.data_dir);
+    templates_ = std::make_unique<view::Templates>(
+        fs::path(RYNEK_SOURCE_DIR) / "templates",
+        [](const std::string& lang, const std::string& msgid) { return core::translate(lang, msgid); });
+    static_files_ = std::make_unique<http::StaticFiles>(fs::path(RYNEK_SOURCE_DIR) / "static");
+    app_ = std::make_unique<App>(App{config_, *db_, *templates_, *static_files_, *media_, cache_, secret_, limits_});
+    db_->write_and_wait([](store::Connection& c) {
+      c.execute("INSERT INTO accounts (id, email, name, role, created_at) VALUES"
+                " (7, 'ed@example.org', 'Edyta', 'editor', '2026-01-01T00:00:00Z')");
+    });
+    session_.account.id = 7;
+    session_.account.name = "Edyta";
+    session_.account.role = accounts::Role::editor;
+    session_.csrf = "csrf-token";
+  }
+
+  void TearDown() override {
+    db_->close();
+    fs::remove_all(root_);
+  }
+
+  http::Request request(http::Method method, const std::string& path, std::map<std::string, std::string> params = {}) {
+    http::Request r;
+    r.method = method;
+    r.target = r.path = path;
+    r.params = std::move(params);
+    r.headers.add("Cookie", "lang=en");
+    return r;
+  }
+
+  using Async = void (*)(App&, http::Request&, const Session&, http::Responder);
+  http::Response post(Async handler, const std::string& path, std::map<std::string, std::string> params,
+                      const std::string& body) {
+    auto r = request(http::Method::post, path, std::move(params));
+    r.headers.add("Content-Type", "multipart/form-data; boundary=" + std::string(kBoundary));
+    r.body = body;
+    std::promise<http::Response> promise;
+    auto future = promise.get_future();
+    handler(*app_, r, session_, [&promise](http::Response response) { promise.set_value(std::move(response)); });
+    EXPECT_EQ(future.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+    return future.get();
+  }
+
+  http::Response create(std::vector<std::pair<std::string, std::string>> fields, std::vector<FilePart> files = {}) {
+    return post(article_save, "/admin/artykuly/nowy", {}, multipart(fields, files));
+  }
+
+  std::int64_t count(const std::string& sql) {
+    return db_->read([&](store::Connection& c) { return c.query_one(sql)->integer(0); });
+  }
+
+  static bool contains(const http::Response& response, std::string_view text) {
+    return response.body_view().find(text) != std::string_view::npos;
+  }
+
+  fs::path root_;
+  core::Config config_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<content::MediaStore> media_;
+  std::unique_ptr<view::Templates> templates_;
+  std::unique_ptr<http::StaticFiles> static_files_;
+  PageCache cache_;
+  core::Secret secret_{std::string(32, 's')};
+  RateLimits limits_;
+  std::unique_ptr<App> app_;
+  Session session_;
+};
+
+TEST_F(ArticlePagesTest, CreatesAndPublishesAnArticleWithAnAuditEntry) {
+  auto response = create({{"csrf", "csrf-token"}, {"title", "Budżet obywatelski 2026"}, {"lead", "Lead"},
+                          {"body", "**Treść**"}, {"tags", "Budżet, Miasto"}, {"published_at", ""},
+                          {"action", "publish"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_EQ(response.headers.get("Location").value_or(""), "/admin/artykuly/1?zapisano=1");
+  auto now = core::Clock::now();
+  auto article = db_->read([&](store::Connection& c) { return content::find_article(c, "budzet-obywatelski-2026", now); });
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->tags.size(), 2u);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'article.create' AND account_id = 7"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM articles WHERE status = 'published'"), 1);
+}
+
+TEST_F(ArticlePagesTest, InvalidFormIsShownAgainWithValuesAndErrors) {
+  auto response = create({{"title", ""}, {"lead", "Zachowany lead"}, {"published_at", "jutro"}, {"action", "save"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response, "error-summary"));
+  EXPECT_TRUE(contains(response, "href=\"#title\""));
+  EXPECT_TRUE(contains(response, "href=\"#published_at\""));
+  EXPECT_TRUE(contains(response, "aria-invalid=\"true\""));
+  EXPECT_TRUE(contains(response, "Zachowany lead"));
+  EXPECT_EQ(count("SELECT count(*) FROM articles"), 0);
+}
+
+TEST_F(ArticlePagesTest, DuplicateSlugIsAFieldError) {
+  ASSERT_EQ(create({{"title", "Pierwszy"}, {"slug", "adres"}, {"action", "save"}}).status, 303);
+  auto response = create({{"title", "Drugi"}, {"slug", "adres"}, {"action", "save"}});
+  EXPECT_EQ(response.status, 409);
+  EXPECT_TRUE(contains(response, "href=\"#slug\""));
+  EXPECT_EQ(count("SELECT count(*) FROM articles"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 1);
+}
+
+TEST_F(ArticlePagesTest, HeroImageNeedsAltTextAndGetsVariants) {
+  auto image = png(1000, 500);
+  auto missing_alt = create({{"title", "Z obrazem"}, {"action", "save"}}, {{"hero", "a.png", image}});
+  EXPECT_EQ(missing_alt.status, 422);
+  EXPECT_TRUE(contains(missing_alt, "href=\"#hero_alt\""));
+  auto response = create({{"title", "Z obrazem"}, {"hero_alt", "Rynek w Gnieźnie"}, {"action", "save"}},
+                         {{"hero", "C:\\fakepath\\a.png", image}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_EQ(count("SELECT count(*) FROM articles WHERE hero_sha256 IS NOT NULL"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM media_variants"), 2);
+}
+
+TEST_F(ArticlePagesTest, HostileHeroImagesAreRefusedAndStoredNowhere) {
+  auto script = create({{"title", "X"}, {"hero_alt", "x"}, {"action", "save"}},
+                       {{"hero", "photo.png", "#!/bin/sh\nrm -rf ~\n"}});
+  EXPECT_EQ(script.status, 422);
+  EXPECT_TRUE(contains(script, "href=\"#hero\""));
+  EXPECT_EQ(count("SELECT count(*) FROM media"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM articles"), 0);
+  EXPECT_FALSE(fs::exists(config_.data_dir / "media"));
+}
+
+TEST_F(ArticlePagesTest, AttachmentsAreCheckedByContentAndRemovedOnlyFromTheirArticle) {
+  ASSERT_EQ(create({{"title", "A"}, {"action", "save"}}).status, 303);
+  ASSERT_EQ(create({{"title", "B"}, {"action", "save"}}).status, 303);
+  auto script = post(article_attachment_add, "/admin/artykuly/1/zalaczniki", {{"id", "1"}},
+                     multipart({{"title", "Program"}}, {{"file", "program.pdf", "#!/bin/sh\necho pwned\n"}}));
+  EXPECT_EQ(script.status, 422);
+  EXPECT_EQ(count("SELECT count(*) FROM attachments"), 0);
+  EXPECT_FALSE(fs::exists(config_.data_dir / "media"));
+  auto pdf = std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+  auto added = post(article_attachment_add, "/admin/artykuly/1/zalaczniki", {{"id", "1"}},
+                    multipart({{"title", "Program"}}, {{"file", "../../program.pdf", pdf}}));
+  ASSERT_EQ(added.status, 303) << added.body;
+  EXPECT_EQ(count("SELECT count(*) FROM attachments WHERE filename = 'program.pdf' AND article_id = 1"), 1);
+  auto other = post(article_attachment_remove, "/admin/artykuly/2/zalaczniki/1/usun", {{"id", "2"}, {"file", "1"}},
+                    multipart({}));
+  EXPECT_EQ(other.status, 404);
+  auto removed = post(article_attachment_remove, "/admin/artykuly/1/zalaczniki/1/usun", {{"id", "1"}, {"file", "1"}},
+                      multipart({}));
+  EXPECT_EQ(removed.status, 303);
+  EXPECT_EQ(count("SELECT count(*) FROM attachments"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action LIKE 'article.attachment_%'"), 2);
+}
+
+TEST_F(ArticlePagesTest, MalformedMultipartIsABadRequest) {
+  auto response = post(article_save, "/admin/artykuly/nowy", {}, "--" + std::string(kBoundary) + "\r\nbroken");
+  EXPECT_EQ(response.status, 400);
+}
+
+TEST_F(ArticlePagesTest, PreviewShowsADraftAndListShowsStatus) {
+  ASSERT_EQ(create({{"title", "Szkic tekstu"}, {"body", "*ukryty*"}, {"action", "save"}}).status, 303);
+  auto r = request(http::Method::get, "/admin/artykuly/1/podglad", {{"id", "1"}});
+  auto preview = article_preview(*app_, r, session_);
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_TRUE(contains(preview, "<em>ukryty</em>"));
+  EXPECT_TRUE(contains(preview, "preview-banner"));
+  auto l = request(http::Method::get, "/admin/artykuly");
+  auto list = articles_list(*app_, l, session_);
+  EXPECT_TRUE(contains(list, "Szkic tekstu"));
+  EXPECT_TRUE(contains(list, "status-draft"));
+  auto missing = request(http::Method::get, "/admin/artykuly/99/podglad", {{"id", "99"}});
+  EXPECT_EQ(article_preview(*app_, missing, session_).status, 404);
+}
+
+TEST_F(ArticlePagesTest, UnpublishTakesAnArticleDown) {
+  ASSERT_EQ(create({{"title", "Na chwilę"}, {"action", "publish"}}).status, 303);
+  auto response = post(article_save, "/admin/artykuly/1", {{"id", "1"}},
+                       multipart({{"title", "Na chwilę"}, {"action", "unpublish"}}));
+  ASSERT_EQ(response.status, 303);
+  EXPECT_EQ(count("SELECT count(*) FROM articles WHERE status = 'unpublished'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'article.unpublish'"), 1);
+}
+
+}  // namespace
+}  // namespace rynek::web::admin
