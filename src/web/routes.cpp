@@ -3,6 +3,7 @@
 #include "web/admin/account_pages.hpp"
 #include "web/admin/articles.hpp"
 #include "web/admin/registrations.hpp"
+#include "web/admin/seminars_list.hpp"
 #include "web/app.hpp"
 #include "web/feeds.hpp"
 #include "web/news.hpp"
@@ -98,6 +99,7 @@ http::Router make_router(App& app) {
   // the tables live beside their handlers in web/admin/.
   for (auto& route : admin::account_routes(app)) router.add(std::move(route));
   for (auto& route : admin::article_routes(app)) router.add(std::move(route));
+  for (auto& route : admin::seminar_list_routes(app)) router.add(std::move(route));
   for (auto& route : admin::registration_routes(app)) router.add(std::move(route));
   return router;
 }

@@ -12,7 +12,7 @@
 #include "events/seminar_import.hpp"
 #include "http/server.hpp"
 #include "mail/worker.hpp"
-#include "web/admin/account_mail.hpp"
+#include "accounts/session.hpp"
 #include "web/app.hpp"
 #include "web/mail_messages.hpp"
 
@@ -134,13 +134,8 @@ int serve(const core::Config& config, DemoContent demo) {
   if (!config.smtp_url.empty()) {
     mail::WorkerOptions options;
     options.smtp_url = config.smtp_url;
-    mailer = std::make_unique<mail::MailWorker>(
-        *db,
-        [&app, registrations = make_composer(app)](const mail::QueuedMessage& queued) {
-          if (auto message = admin::compose_account_mail(app, queued)) return message;
-          return registrations(queued);
-        },
-        options);
+    // make_composer dispatches every kind, the back office's included.
+    mailer = std::make_unique<mail::MailWorker>(*db, make_composer(app), options);
     app.mail_queued = [worker = mailer.get()] { worker->wake(); };
     mailer->start();
   } else {
@@ -158,7 +153,11 @@ int serve(const core::Config& config, DemoContent demo) {
   // Reminders, expired confirmations, the waiting list: every 30 seconds.
   Ticker housekeeping(std::chrono::seconds(30), [&] {
     int queued = 0;
-    db->write_and_wait([&](store::Connection& c) { queued = events::run_housekeeping(c, core::Clock::now()); });
+    db->write_and_wait([&](store::Connection& c) {
+      auto now = core::Clock::now();
+      queued = events::run_housekeeping(c, now);
+      accounts::delete_expired_sessions(c, now);
+    });
     if (queued > 0) app.mail_queued();
   });
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -124,7 +124,11 @@ describe('back office', { timeout: 120_000 }, () => {
   });
 
   it('sees the registration in the list and exports it as CSV', async () => {
-    await visit(page, `${base}/zgloszenia`);
+    // From the back office's navigation, as an organiser would get there.
+    await Promise.all([page.waitForURL('**/admin/seminaria'), page.locator('.admin-nav').getByRole('link', { name: 'Seminaria' }).click()]);
+    await checkAxe(page, 'admin seminars list');
+    const seminarRow = page.locator('table.admin-table tbody tr', { hasText: 'Warsztaty budżetu obywatelskiego' });
+    await Promise.all([page.waitForURL(`${base}/zgloszenia`), seminarRow.getByRole('link', { name: 'Zgłoszenia' }).click()]);
     const row = page.locator('table.admin-table tbody tr', { hasText: visitorEmail });
     assert.equal(await row.count(), 1, 'the registration is listed');
     assert.match(await row.textContent(), /Jan Gość/);

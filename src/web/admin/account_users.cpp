@@ -39,9 +39,9 @@ struct NewAccountForm {
 http::Response render_users(App& app, const http::Request& request, const Session& session,
                             const NewAccountForm& form, const std::string& error, int status) {
   const auto lang = request_language(app, request);
-  auto accounts = app.db.read([](store::Connection& db) { return accounts::list_accounts(db); });
+  auto all = app.db.read([](store::Connection& db) { return accounts::list_accounts(db); });
   view::Value::List rows;
-  for (const auto& account : accounts) {
+  for (const auto& account : all) {
     view::Value row;
     row["url"] = "/admin/uzytkownicy/" + std::to_string(account.id);
     row["name"] = account.name;

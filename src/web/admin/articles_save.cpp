@@ -11,6 +11,7 @@
 #include <charconv>
 
 #include "accounts/audit.hpp"
+#include "content/article.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -99,7 +100,10 @@ void render_with_errors(const ArticleSave& save, std::vector<FieldError> errors,
 void write_article(std::shared_ptr<ArticleSave> save) {
   auto& state = *save->state;
   auto created_id = std::make_shared<std::int64_t>(state.id.value_or(0));
-  auto job = [save, created_id](store::Connection& db) {
+  // The content version after this write: handed to the page cache at once, so a
+  // public page never shows an unpublished article (the poller alone lags a second).
+  auto version = std::make_shared<std::int64_t>(0);
+  auto job = [save, created_id, version](store::Connection& db) {
     auto& st = *save->state;
     const auto now = core::Clock::now();
     auto fields = save->fields;
@@ -131,10 +135,12 @@ void write_article(std::shared_ptr<ArticleSave> save) {
       accounts::record_audit(db, st.session.account.id, audit_action, "article", *created_id, fields.title,
                              boost::json::serialize(details), now);
     }
+    *version = content::content_version(db);
   };
-  auto done = [save, created_id](store::WriteOutcome outcome) {
+  auto done = [save, created_id, version](store::WriteOutcome outcome) {
     auto& st = *save->state;
     if (outcome.ok) {
+      st.app.cache.set_version(*version);
       st.respond(http::Response::redirect(303, "/admin/artykuly/" + std::to_string(*created_id) + "?zapisano=1"));
     } else if (outcome.error == store::DbErrc::unique_violation) {
       render_with_errors(*save, {{"slug", core::translate(st.lang, "Another article already has this address.")}},

@@ -11,17 +11,17 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST(HashPool, RunsPostedWorkOffTheCallingThread) {
+  std::promise<std::thread::id> ran;  // outlives the pool, whose threads touch it
   HashPool pool(2, 8);
-  std::promise<std::thread::id> ran;
   ASSERT_TRUE(pool.post([&] { ran.set_value(std::this_thread::get_id()); }));
   EXPECT_NE(ran.get_future().get(), std::this_thread::get_id());
 }
 
 TEST(HashPool, RefusesWorkBeyondItsQueueBound) {
-  HashPool pool(1, 2);
   std::promise<void> release;
   auto released = release.get_future().share();
   std::promise<void> started;
+  HashPool pool(1, 2);  // declared last: stopped before what its work refers to goes away
   ASSERT_TRUE(pool.post([&] { started.set_value(); released.wait(); }));
   started.get_future().wait();  // the one thread is busy; the queue is empty
   EXPECT_TRUE(pool.post([] {}));
@@ -31,10 +31,10 @@ TEST(HashPool, RefusesWorkBeyondItsQueueBound) {
 }
 
 TEST(HashPool, DelayedWorkRunsAfterItsDelayInOrder) {
-  HashPool pool(1, 4);
   std::mutex mutex;
   std::vector<int> order;
   std::promise<void> done;
+  HashPool pool(1, 4);
   auto start = std::chrono::steady_clock::now();
   pool.post_after(60ms, [&] {
     std::lock_guard lock(mutex);

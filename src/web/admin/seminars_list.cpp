@@ -1,0 +1,63 @@
+#include "web/admin/seminars_list.hpp"
+
+#include "core/i18n.hpp"
+#include "events/registration.hpp"
+#include "web/admin/access.hpp"
+#include "web/page.hpp"
+
+namespace rynek::web::admin {
+namespace {
+
+http::Response seminars_page(App& app, http::Request& request, const Session& session) {
+  const bool organiser = session.account.role == accounts::Role::organiser;
+  auto rows = app.db.read([&](store::Connection& db) {
+    static const std::string all =
+        "SELECT s.id, s.slug, s.title, s.starts_at, s.ends_at FROM seminars s ORDER BY s.starts_at DESC";
+    static const std::string assigned =
+        "SELECT s.id, s.slug, s.title, s.starts_at, s.ends_at FROM seminars s"
+        " JOIN seminar_organisers o ON o.seminar_id = s.id WHERE o.account_id = ?"
+        " ORDER BY s.starts_at DESC";
+    auto found = organiser ? db.query(assigned, {session.account.id}) : db.query(all);
+    std::vector<std::pair<store::Row, events::SeminarCounts>> result;
+    for (auto& row : found) {
+      auto counts = events::count_registrations(db, row.integer(0));
+      result.emplace_back(std::move(row), counts);
+    }
+    return result;
+  });
+  const auto lang = request_language(app, request);
+  view::Value::List seminars;
+  for (const auto& [row, counts] : rows) {
+    view::Value item;
+    auto id = std::to_string(row.integer(0));
+    item["title"] = row.text(2);
+    item["public_url"] = "/seminaria/" + row.text(1);
+    item["registrations_url"] = "/admin/seminaria/" + id + "/zgloszenia";
+    item["message_url"] = "/admin/seminaria/" + id + "/wiadomosc";
+    item["attendance_url"] = "/admin/seminaria/" + id + "/obecnosc";
+    auto starts = core::parse_iso8601(row.text(3));
+    item["when"] = starts ? core::format_datetime(lang, *starts) : row.text(3);
+    item["registered"] = counts.registered;
+    item["confirmed"] = counts.confirmed;
+    item["waitlisted"] = counts.waitlisted;
+    item["pending"] = counts.pending_approval;
+    seminars.push_back(std::move(item));
+  }
+  view::Value context;
+  context["has_seminars"] = !seminars.empty();
+  context["seminars"] = std::move(seminars);
+  context["is_organiser"] = organiser;
+  return render_admin_page(app, request, session, "admin/seminars", std::move(context),
+                           core::translate(lang, "Seminars"));
+}
+
+}  // namespace
+
+std::vector<http::Route> seminar_list_routes(App& app) {
+  std::vector<http::Route> routes;
+  routes.push_back(http::Route{http::Method::get, "/admin/seminaria", "admin.seminars",
+                               guard(app, Access::organisers, seminars_page), 0, http::Csrf::not_needed});
+  return routes;
+}
+
+}  // namespace rynek::web::admin
