@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -214,12 +215,13 @@ std::string sha256_hex(std::string_view data) {
 // Sizes use binary multiples with the customary short names; one decimal
 // below 10 ("1,2 MB"), whole numbers above ("12 kB"), as file managers do.
 std::string format_size(std::uint64_t bytes, std::string_view lang) {
-  if (bytes < 1024) return std::to_string(bytes) + " B";
+  // SI units (1 kB = 1000 B), as the labels say and as file managers show them.
+  if (bytes < 1000) return std::to_string(bytes) + " B";
   static constexpr std::array<const char*, 6> kUnits = {"kB", "MB", "GB", "TB", "PB", "EB"};
-  double value = static_cast<double>(bytes) / 1024.0;
+  double value = static_cast<double>(bytes) / 1000.0;
   std::size_t unit = 0;
-  while (unit + 1 < kUnits.size() && value >= 1023.5) {
-    value /= 1024.0;
+  while (unit + 1 < kUnits.size() && value >= 999.5) {
+    value /= 1000.0;
     ++unit;
   }
   char buffer[32];
@@ -231,6 +233,16 @@ std::string format_size(std::uint64_t bytes, std::string_view lang) {
     std::snprintf(buffer, sizeof buffer, "%ld %s", static_cast<long>(value + 0.5), kUnits[unit]);
   }
   return buffer;
+}
+
+std::optional<std::int64_t> parse_positive_id(std::string_view text) {
+  // from_chars refuses leading spaces and '+', but takes a '-': a minus sign
+  // can only give a value <= 0, which is refused below anyway.
+  std::int64_t id = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, error] = std::from_chars(text.data(), end, id);
+  if (error != std::errc() || stop != end || id <= 0) return std::nullopt;
+  return id;
 }
 
 }  // namespace rynek::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +19,8 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 std::string sha256_hex(std::string_view data);
 // Human-readable size in the given language, e.g. "1,2 MB" (pl) / "1.2 MB" (en).
 std::string format_size(std::uint64_t bytes, std::string_view lang);
+// A database id as written in a URL or form: ASCII digits only (no sign, no
+// spaces), greater than zero, fitting std::int64_t; anything else is nullopt.
+std::optional<std::int64_t> parse_positive_id(std::string_view text);
 
 }  // namespace rynek::core

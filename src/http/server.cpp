@@ -8,6 +8,7 @@
 #include <array>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -181,14 +182,26 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     stream.expires_after(options.read_timeout);
     auto [read_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
     if (read_error) {
+      std::optional<Response> refusal;
       if (read_error == bhttp::error::header_limit) {
-        Response response = error_response(431, nullptr);
-        co_await write(stream, nullptr, response, false);
+        refusal = error_response(431, nullptr);
       } else if (read_error.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
                  read_error != bhttp::error::end_of_stream &&
                  read_error != bhttp::error::partial_message) {
-        Response response = error_response(400, nullptr);
-        co_await write(stream, nullptr, response, false);
+        refusal = error_response(400, nullptr);
+      }
+      if (refusal) {
+        auto refused_at = steady_clock::now();
+        co_await write(stream, nullptr, *refusal, false);
+        // Logged like any request (no method or path could be read), so floods of
+        // malformed requests show up in the access log.
+        if (options.access_log) {
+          Request unparsed;
+          unparsed.method = Method::other;
+          unparsed.remote_address = remote;
+          double ms = std::chrono::duration<double, std::milli>(steady_clock::now() - refused_at).count();
+          core::access_log(access_line(unparsed, refusal->status, refusal->body_view().size(), ms));
+        }
       }
       break;
     }

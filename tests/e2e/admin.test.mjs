@@ -15,7 +15,7 @@ import { Rynek } from '../lib/rynek.mjs';
 import { PASSWORD, png, sqlValue, userAdd } from '../integration/admin_helpers.mjs';
 import { importSeminars } from '../integration/seminars_helpers.mjs';
 import { artifactsDir, assertNoProblems, checkAxe, launchBrowser, newContext, openPage, printAxeSummary, visit } from './browser.mjs';
-import { SmtpSink } from './mail.mjs';
+import { Sink } from '../lib/mail.mjs';
 
 const slug = 'warsztaty-budzetu';
 const adminEmail = 'admin@rynek.test';
@@ -31,7 +31,7 @@ describe('back office', { timeout: 120_000 }, () => {
   let base;
 
   before(async () => {
-    sink = await new SmtpSink().start();
+    sink = await new Sink().start();
     rynek = new Rynek({ demo: false, args: ['--smtp-url', sink.url, '--rate-limits', 'false'] });
     importSeminars(rynek.dataDir, {
       [slug]: { title: 'Warsztaty budżetu obywatelskiego',
@@ -158,7 +158,7 @@ describe('back office', { timeout: 120_000 }, () => {
     const deadline = Date.now() + 15_000;
     let message;
     while (!message && Date.now() < deadline) {
-      message = sink.messages().find((m) => m.recipients.includes(visitorEmail) && /sali 12/.test(m.text));
+      message = sink.messages().find((m) => m.rcpt.includes(visitorEmail) && /sali 12/.test(m.text));
       if (!message) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.ok(message, 'the message reached the SMTP sink');

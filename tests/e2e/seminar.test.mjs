@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Rynek } from '../lib/rynek.mjs';
 import { artifactsDir, assertNoProblems, assertRendered, checkAxe, launchBrowser, newContext, openPage, printAxeSummary, viewports, visit } from './browser.mjs';
-import { SmtpSink } from './mail.mjs';
+import { Sink } from '../lib/mail.mjs';
 
 const seminarPath = '/seminaria/forum-rozwoju-lokalnego';
 const formPath = `${seminarPath}/rejestracja`;
@@ -27,7 +27,7 @@ describe('seminar registration', { timeout: 120_000 }, () => {
   let personalUrl;
 
   before(async () => {
-    sink = await new SmtpSink().start();
+    sink = await new Sink().start();
     [rynek, browser] = await Promise.all([new Rynek({ args: ['--smtp-url', sink.url] }).start(), launchBrowser()]);
     context = await newContext(browser);
     await context.route(youtube, (route) => route.abort('internetdisconnected'));
@@ -163,7 +163,7 @@ describe('seminar registration', { timeout: 120_000 }, () => {
   });
 
   it('the e-mail carries the personal link; it confirms participation', async () => {
-    const message = await sink.waitFor(email);
+    const message = await sink.firstTo(email);
     const pattern = new RegExp(`${rynek.url.replace(/[.]/g, '\\.')}/u/[A-Za-z0-9_-]{16,}`);
     const link = pattern.exec(message.text);
     assert.ok(link, `the text part holds the personal link:\n${message.text}`);

@@ -48,6 +48,18 @@ describe('header size', () => {
     const raw = await rawRequest(rynek.port, `GET / HTTP/1.1\r\nHost: t\r\nCookie: lang=en; x=${'y'.repeat(20000)}\r\n\r\n`);
     assert.equal(statusOf(raw.text), 431);
   });
+
+  test('requests refused while reading the header are in the access log', async () => {
+    const before431 = rynek.accessLog().filter((l) => l.status === 431).length;
+    const before400 = rynek.accessLog().filter((l) => l.status === 400 && l.method === 'OTHER').length;
+    assert.equal(statusOf((await rawRequest(rynek.port, `GET / HTTP/1.1\r\nX: ${'a'.repeat(20000)}\r\n\r\n`)).text), 431);
+    assert.equal(statusOf((await rawRequest(rynek.port, 'G(E)T / HTTP/1.1\r\nHost: t\r\n\r\n')).text), 400);
+    await waitFor(() => rynek.accessLog().filter((l) => l.status === 431).length > before431 &&
+      rynek.accessLog().filter((l) => l.status === 400 && l.method === 'OTHER').length > before400, 3000, 'log lines');
+    const line = rynek.accessLog().findLast((l) => l.status === 431);
+    assert.equal(line.ip, '127.0.0.1');
+    assert.equal(line.path, '');
+  });
 });
 
 describe('body size', () => {

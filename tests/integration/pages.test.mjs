@@ -98,8 +98,8 @@ describe('news pages', () => {
     assert.match(html, /<time datetime="2026-02-20T08:00:00Z">20 lutego 2026, godz\. 09:00<\/time>/);
     assert.match(html, /<strong>OECD<\/strong>/, 'Markdown body is rendered');
     assert.match(html, new RegExp(`<img src="/media/${sha256(heroBytes)}/[^"]+" alt="Kolorowa ilustracja rynku`));
-    // Sizes are shown in units of 1024 bytes (core::format_size), labelled kB.
-    const kB = Math.round(pdfBytes.length / 1024);
+    // Sizes are shown in SI units (core::format_size): 1 kB = 1000 bytes.
+    const kB = Math.round(pdfBytes.length / 1000);
     const attachment = new RegExp(
       `<a href="/media/${sha256(pdfBytes)}/program-seminarium\\.pdf" download>Program seminarium</a> <span class="file-info">\\(PDF, ${kB} kB\\)</span>`);
     assert.match(html, attachment);

@@ -5,7 +5,7 @@
 // is tested by restarting with the clock 11 minutes ahead.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { envelopeProblems, personalLinks } from './mail.mjs';
+import { envelopeProblems, personalLinks } from '../lib/mail.mjs';
 import { Visitor, mailFrom, person, registrations, scene } from './seminars_helpers.mjs';
 
 const slug = 'seminarium-powtorka';

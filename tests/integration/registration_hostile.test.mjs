@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { envelopeProblems, personalLinks } from './mail.mjs';
+import { envelopeProblems, personalLinks } from '../lib/mail.mjs';
 import { Visitor, encodeForm, mailFrom, pathOf, person, registrations, scene, send } from './seminars_helpers.mjs';
 
 const slug = 'seminarium-wrogie';

@@ -7,7 +7,7 @@
 //   waiting person is promoted; a confirmed place stays.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { envelopeProblems, personalLinks } from './mail.mjs';
+import { envelopeProblems, personalLinks } from '../lib/mail.mjs';
 import { HOUR, Visitor, mailFrom, pathOf, person, registrations, scene } from './seminars_helpers.mjs';
 
 const MINUTE = 60_000;

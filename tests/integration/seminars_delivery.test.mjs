@@ -11,7 +11,7 @@ import path from 'node:path';
 import { rmSync, statSync } from 'node:fs';
 import { test } from 'node:test';
 import { freePort, runRynek, tempDir } from '../lib/rynek.mjs';
-import { Sink, envelopeProblems } from './mail.mjs';
+import { Sink, envelopeProblems } from '../lib/mail.mjs';
 import { Visitor, encodeForm, importSeminars, mailFrom, person, registrations, scene, seminarRynek } from './seminars_helpers.mjs';
 
 function mailStatus(dataDir) {

@@ -7,7 +7,7 @@
 // reaches the access log.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { envelopeProblems, personalLinks, tokenOf, unfoldIcs } from './mail.mjs';
+import { envelopeProblems, personalLinks, tokenOf, unfoldIcs } from '../lib/mail.mjs';
 import { Visitor, mailFrom, pathOf, registrations, scene } from './seminars_helpers.mjs';
 
 const slug = 'seminarium-przeplyw';

@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { Rynek, runRynek, tempDir } from '../lib/rynek.mjs';
 import { writeTree } from './helpers.mjs';
-import { Sink } from './mail.mjs';
+import { Sink } from '../lib/mail.mjs';
 
 export const mailFrom = 'Seminaria Rynku <seminaria@rynek.test>';
 

@@ -5,7 +5,7 @@
 // approves (the same personal link arrives again) or rejects them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { envelopeProblems, personalLinks } from './mail.mjs';
+import { envelopeProblems, personalLinks } from '../lib/mail.mjs';
 import { Visitor, mailFrom, pathOf, person, registrations, registrationsCommand, scene } from './seminars_helpers.mjs';
 
 let world;

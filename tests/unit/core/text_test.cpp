@@ -69,12 +69,22 @@ TEST(Sha256, KnownVectors) {
 TEST(FormatSize, PolishAndEnglish) {
   EXPECT_EQ(format_size(0, "pl"), "0 B");
   EXPECT_EQ(format_size(512, "pl"), "512 B");
+  EXPECT_EQ(format_size(999, "pl"), "999 B");
+  EXPECT_EQ(format_size(1000, "pl"), "1 kB");
   EXPECT_EQ(format_size(1024, "pl"), "1 kB");
-  EXPECT_EQ(format_size(12 * 1024 + 100, "pl"), "12 kB");
-  EXPECT_EQ(format_size(1258291, "pl"), "1,2 MB");
-  EXPECT_EQ(format_size(1258291, "en"), "1.2 MB");
-  EXPECT_EQ(format_size(1024 * 1024 - 1, "en"), "1 MB");
-  EXPECT_EQ(format_size(5ULL * 1024 * 1024 * 1024 + 300ULL * 1024 * 1024, "pl"), "5,3 GB");
+  EXPECT_EQ(format_size(12 * 1000 + 100, "pl"), "12 kB");
+  EXPECT_EQ(format_size(1200000, "pl"), "1,2 MB");
+  EXPECT_EQ(format_size(1200000, "en"), "1.2 MB");
+  EXPECT_EQ(format_size(999999, "en"), "1 MB");
+  EXPECT_EQ(format_size(5300000000ULL, "pl"), "5,3 GB");
+}
+
+TEST(ParsePositiveId, DigitsOnlyAboveZeroWithinInt64) {
+  EXPECT_EQ(parse_positive_id("42"), 42);
+  EXPECT_EQ(parse_positive_id("9223372036854775807"), INT64_MAX);
+  for (std::string_view bad : {"", "0", "-1", "+5", " 5", "5 ", "12a", "9223372036854775808", "0x10"}) {
+    EXPECT_EQ(parse_positive_id(bad), std::nullopt) << '"' << bad << '"';
+  }
 }
 
 }  // namespace

@@ -1,12 +1,13 @@
-// The receiving end of the seminar tests: a real SMTP server (tests/tools/smtp_sink.py,
-// aiosmtpd on loopback) that keeps every message as DIR/<seq>.eml, and a small MIME
+// The receiving end of the integration and browser tests: a real SMTP server
+// (tests/tools/smtp_sink.py, aiosmtpd on loopback) that keeps every message as
+// DIR/<seq>.eml, and a small MIME
 // reader for what it received: unfolded headers, RFC 2047 subjects and names,
 // multipart bodies with quoted-printable and base64 transfer encodings.
 // Messages are recognised by what a person reads: the subject's wording.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../lib/rynek.mjs';
+import { repoRoot, tempDir } from './rynek.mjs';
 
 const sinkScript = path.join(repoRoot, 'tests', 'tools', 'smtp_sink.py');
 // Debian's interpreter has python3-aiosmtpd; a pyenv python3 earlier on PATH does not.
@@ -27,8 +28,10 @@ export const kinds = {
 };
 
 export class Sink {
+  // Without `maildir` the sink uses a temporary folder of its own and removes it on stop().
   constructor(maildir, { port = 0, args = [] } = {}) {
-    this.maildir = maildir;
+    this.ownsMaildir = !maildir;
+    this.maildir = maildir || tempDir('rynek-mail-');
     this.requestedPort = port;
     this.args = args;
     this.output = '';
@@ -61,6 +64,7 @@ export class Sink {
       this.process.kill('SIGTERM');
       await this.exited;
     }
+    if (this.ownsMaildir) rmSync(this.maildir, { recursive: true, force: true });
   }
 
   // Every message received so far, parsed, in arrival order.
@@ -82,6 +86,12 @@ export class Sink {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  // The first message to `address`, waiting for it to arrive.
+  async firstTo(address, { timeoutMs = 15_000 } = {}) {
+    await this.waitFor((all) => all.some((m) => m.rcpt.includes(address)), { timeoutMs, what: `mail to ${address}` });
+    return this.to(address)[0];
   }
 
   // Messages to `address` (of `kind`, when given).
