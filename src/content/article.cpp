@@ -120,8 +120,12 @@ std::vector<std::pair<Tag, std::int64_t>> tags_in_use(store::Connection& db, cor
 }
 
 std::optional<core::TimePoint> next_publication(store::Connection& db, core::TimePoint now) {
-  auto row = db.query_one("SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > ?",
-                          {core::format_iso8601(now)});
+  // Scheduled seminars count too: a cached list or home page must show one on time.
+  const auto at = core::format_iso8601(now);
+  auto row = db.query_one(
+      "SELECT min(t) FROM (SELECT min(published_at) AS t FROM articles WHERE status = 'published' AND published_at > ?"
+      " UNION ALL SELECT min(published_at) FROM seminars WHERE status = 'published' AND published_at > ?)",
+      {at, at});
   if (!row || row->is_null(0)) return std::nullopt;
   return core::parse_iso8601(row->text(0));
 }

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/change_set.hpp"
 #include "core/text.hpp"
 
 namespace rynek::content {
@@ -31,25 +32,6 @@ store::Value optional_value(const std::optional<std::string>& text) {
   return text ? store::Value(*text) : store::Value(nullptr);
 }
 
-// {"field": {"from": old, "to": new}} for short fields; long ones just say "changed".
-class ChangeSet {
- public:
-  void compare(const char* field, const std::string& before, const std::string& after) {
-    if (before == after) return;
-    boost::json::object change;
-    change["from"] = before;
-    change["to"] = after;
-    changes_[field] = std::move(change);
-  }
-  void mark(const char* field, bool changed) {
-    if (changed) changes_[field] = "changed";
-  }
-  std::string json() const { return boost::json::serialize(changes_); }
-  bool empty() const { return changes_.empty(); }
-
- private:
-  boost::json::object changes_;
-};
 
 }  // namespace
 
@@ -73,7 +55,7 @@ std::optional<std::string> update_article(store::Connection& db, std::int64_t id
   auto before = load_article(db, id);
   if (!before) return std::nullopt;
   const auto& old = before->fields;
-  ChangeSet changes;
+  core::ChangeSet changes;
   changes.compare("title", old.title, fields.title);
   changes.compare("slug", old.slug, fields.slug);
   changes.compare("lead", old.lead, fields.lead);
@@ -100,7 +82,7 @@ std::optional<std::string> set_article_status(store::Connection& db, std::int64_
   auto before = load_article(db, id);
   if (!before) return std::nullopt;
   auto when = published_at.value_or(before->fields.published_at);
-  ChangeSet changes;
+  core::ChangeSet changes;
   changes.compare("status", std::string(status_name(before->status)), std::string(status_name(status)));
   changes.compare("published_at", core::format_iso8601(before->fields.published_at), core::format_iso8601(when));
   if (changes.empty()) return changes.json();

@@ -5,6 +5,9 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_map>
+
+#include "content/uploads.hpp"
 
 namespace rynek::content {
 namespace {
@@ -90,6 +93,56 @@ std::vector<ImageVariant> find_variants(store::Connection& db, const std::string
     result.push_back({static_cast<int>(row.integer(0)), {row.text(1), row.text(2), row.integer(3)}});
   }
   return result;
+}
+
+std::optional<std::vector<ImageVariant>> make_import_variants(const MediaStore& store, std::string_view bytes) {
+  auto check = check_image_upload(bytes);
+  auto* accepted = std::get_if<AcceptedUpload>(&check);
+  if (!accepted) {
+    // Not one of the upload image types (an SVG, say): served as is, no variants.
+    if (std::get<UploadRefusal>(check) == UploadRefusal::type_not_allowed) return std::vector<ImageVariant>{};
+    return std::nullopt;
+  }
+  if (accepted->content_type == "image/gif") return std::vector<ImageVariant>{};
+  return make_variants(store, bytes);
+}
+
+std::optional<ImageHeader> stored_image_size(const MediaStore& store, const std::string& sha256) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, ImageHeader> known;
+  constexpr std::size_t kRemembered = 10'000;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(sha256); it != known.end()) return it->second;
+  }
+  if (!is_sha256_hex(sha256)) return std::nullopt;
+  ensure_vips();
+  const auto path = store.path_for(sha256);
+  // Sequential access: libvips reads the header only, not the pixels.
+  ImagePtr image(vips_image_new_from_file(path.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, nullptr));
+  if (!image) {
+    vips_error_clear();
+    return std::nullopt;  // not remembered: the file may be written later (a staged import)
+  }
+  ImageHeader header{vips_image_get_width(image.get()), vips_image_get_height(image.get())};
+  std::lock_guard lock(mutex);
+  if (known.size() >= kRemembered) known.clear();
+  known.emplace(sha256, header);
+  return header;
+}
+
+std::map<std::string, ResponsiveImage> find_responsive_images(store::Connection& db, const MediaStore& store,
+                                                              const std::vector<std::string>& sha256s) {
+  std::map<std::string, ResponsiveImage> images;
+  for (const auto& sha256 : sha256s) {
+    if (images.count(sha256)) continue;
+    auto media = find_media(db, sha256);
+    if (!media) continue;
+    ResponsiveImage image{sha256, media->content_type, stored_image_size(store, sha256), {}};
+    if (media->content_type != "image/gif") image.variants = find_variants(db, sha256);
+    images.emplace(sha256, std::move(image));
+  }
+  return images;
 }
 
 }  // namespace rynek::content

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "content/article.hpp"
+#include "content/images.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
 
@@ -24,6 +25,7 @@ struct PreparedArticle {
   std::string slug, title, lead, body;
   std::string published_at;
   std::optional<StoredMedia> hero;
+  std::vector<ImageVariant> hero_variants;  // WebP sizes for srcset, made while checking
   std::string hero_alt;
   std::vector<std::string> tags;
   std::vector<PendingFile> attachments;
@@ -113,7 +115,13 @@ class ArticleParser {
       auto stored = load(base, *image);
       if (!stored) return std::nullopt;
       if (!stored->content_type.starts_with("image/")) return fail("hero.image '" + *image + "' is not an image");
+      // The variants go through the same (staged) store, so a failed import writes none of them.
+      auto variants = make_import_variants(media_, read_text(base / std::filesystem::path(*image).lexically_normal()));
+      if (!variants) {
+        return fail("hero.image '" + *image + "' cannot be resized: it is damaged, over 10 MB or over 40 megapixels");
+      }
       article.hero = *stored;
+      article.hero_variants = std::move(*variants);
     }
     if (auto attachments = table["attachments"].as_array()) {
       for (const auto& item : *attachments) {
@@ -174,7 +182,10 @@ std::vector<std::pair<std::filesystem::path, std::string>> article_files(
 
 void write_article(store::Connection& db, const PreparedArticle& article, ImportReport& report) {
   auto now = core::format_iso8601(core::Clock::now());
-  if (article.hero) record_media(db, *article.hero);
+  if (article.hero) {
+    record_media(db, *article.hero);
+    record_variants(db, article.hero->sha256, article.hero_variants);
+  }
   for (const auto& file : article.attachments) record_media(db, file.media);
   bool exists = db.query_one("SELECT 1 FROM articles WHERE slug = ?", {article.slug}).has_value();
   store::Value hero = article.hero ? store::Value(article.hero->sha256) : store::Value(nullptr);

@@ -5,7 +5,9 @@
 //
 // An import is all or nothing: every file is parsed and checked first, and only
 // when all are valid is everything written, in one transaction. Articles are
-// matched by slug, so importing twice updates instead of duplicating.
+// matched by slug, so importing twice updates instead of duplicating. Hero
+// images get their WebP variants while being checked (content/images.hpp), so
+// imported articles offer srcset like uploaded ones.
 #pragma once
 
 #include <filesystem>

@@ -190,7 +190,7 @@ std::optional<FieldType> parse_field_type(std::string_view name) {
 std::optional<Seminar> find_seminar(store::Connection& db, const std::string& slug,
                                     core::TimePoint now) {
   auto list =
-      load_list(db, "WHERE slug = ? AND published_at <= ?", {slug, core::format_iso8601(now)});
+      load_list(db, "WHERE slug = ? AND status = 'published' AND published_at <= ?", {slug, core::format_iso8601(now)});
   if (list.empty()) return std::nullopt;
   return std::move(list.front());
 }
@@ -203,7 +203,8 @@ std::optional<Seminar> find_seminar_by_id(store::Connection& db, std::int64_t id
 
 std::vector<Seminar> upcoming_seminars(store::Connection& db, core::TimePoint now, int limit) {
   auto at = core::format_iso8601(now);
-  return load_list(db, "WHERE published_at <= ? AND ends_at > ? ORDER BY starts_at, id LIMIT ?",
+  return load_list(db, "WHERE status = 'published' AND published_at <= ? AND ends_at > ?"
+                   " ORDER BY starts_at, id LIMIT ?",
                    {at, at, std::int64_t{limit}});
 }
 
@@ -211,7 +212,8 @@ std::vector<Seminar> past_seminars(store::Connection& db, core::TimePoint now, i
                                    int offset) {
   auto at = core::format_iso8601(now);
   return load_list(db,
-                   "WHERE published_at <= ? AND ends_at <= ? ORDER BY starts_at DESC, id DESC"
+                   "WHERE status = 'published' AND published_at <= ? AND ends_at <= ?"
+                   " ORDER BY starts_at DESC, id DESC"
                    " LIMIT ? OFFSET ?",
                    {at, at, std::int64_t{limit}, std::int64_t{offset}});
 }

@@ -20,6 +20,8 @@ struct Speaker {
   std::string name;
   std::string affiliation;
   std::string city;
+
+  bool operator==(const Speaker&) const = default;
 };
 
 struct AgendaItem {
@@ -28,6 +30,8 @@ struct AgendaItem {
   std::string title;
   std::string description;
   std::vector<Speaker> speakers;
+
+  bool operator==(const AgendaItem&) const = default;
 };
 
 struct Material {
@@ -37,6 +41,8 @@ struct Material {
   std::string content_type;
   std::int64_t size = 0;
   Audience audience = Audience::everyone;
+
+  bool operator==(const Material&) const = default;
 };
 
 struct FormField {
@@ -46,6 +52,8 @@ struct FormField {
   std::string help;
   bool required = false;
   std::vector<std::string> options;  // select, multiselect
+
+  bool operator==(const FormField&) const = default;
 };
 
 struct Consent {
@@ -53,6 +61,8 @@ struct Consent {
   std::string text;
   std::string version;
   bool required = false;
+
+  bool operator==(const Consent&) const = default;
 };
 
 struct Seminar {
@@ -89,10 +99,13 @@ std::string_view format_name(Format format);            // "online" | "hybrid" |
 std::string_view field_type_name(FieldType type);
 std::optional<FieldType> parse_field_type(std::string_view name);
 
-// Published seminars only (published_at <= now), with everything attached.
+// Public seminars only (status 'published' and published_at <= now), with
+// everything attached.
 std::optional<Seminar> find_seminar(store::Connection& db, const std::string& slug, core::TimePoint now);
+// Any status (drafts and seminars taken down too): for the pages of people
+// already registered and for organisers.
 std::optional<Seminar> find_seminar_by_id(store::Connection& db, std::int64_t id);
-// Seminars ending after `now`, soonest first; past ones, latest first.
+// Public seminars ending after `now`, soonest first; past ones, latest first.
 std::vector<Seminar> upcoming_seminars(store::Connection& db, core::TimePoint now, int limit);
 std::vector<Seminar> past_seminars(store::Connection& db, core::TimePoint now, int limit, int offset);
 

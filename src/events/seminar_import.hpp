@@ -8,7 +8,8 @@
 // an import that is then abandoned does no harm); write_seminars() runs inside
 // one write job. Seminars are matched by slug: importing again updates the
 // seminar and replaces its agenda, materials, form fields and consents, while
-// its registrations stay.
+// its registrations stay, and so does its status (a seminar taken down or kept
+// as a draft in the back office stays so; a new one is published).
 #pragma once
 
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "content/images.hpp"
 #include "content/media.hpp"
 #include "core/clock.hpp"
 #include "events/seminar.hpp"
@@ -27,6 +29,7 @@ struct PreparedSeminar {
   std::string source;  // "seminars/x/index.md", for messages
   Seminar seminar;     // id unused; materials carry their media
   std::optional<content::StoredMedia> hero;
+  std::vector<content::ImageVariant> hero_variants;  // WebP variants of the hero, already stored
 };
 
 struct PreparedSeminars {

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "content/images.hpp"
 #include "content/import.hpp"
 #include "core/text.hpp"
 #include "events/form.hpp"
@@ -17,6 +18,13 @@
 
 namespace rynek::events::detail {
 namespace {
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
 
 using namespace std::chrono_literals;
 
@@ -157,8 +165,15 @@ class Parser {
     privacy(t, s);
     if (const auto* hero = t["hero"].as_table()) {
       check_keys(*hero, {"image", "alt"}, "hero: ");
-      auto stored = load(text(*hero, "image", "hero.", true));
+      const auto image = text(*hero, "image", "hero.", true);
+      auto stored = load(image);
       if (!stored.content_type.starts_with("image/")) invalid("hero.image is not an image");
+      // Through the same (staged) store as the files, so a failed import writes none of them.
+      auto variants = content::make_import_variants(media_, read_text(base_ / std::filesystem::path(image).lexically_normal()));
+      if (!variants) {
+        invalid("hero.image '" + image + "' cannot be resized: it is damaged, over 10 MB or over 40 megapixels");
+      }
+      out.hero_variants = std::move(*variants);
       s.hero_alt = text(*hero, "alt", "hero.", true);
       s.hero_sha256 = stored.sha256;
       out.hero = stored;
@@ -423,12 +438,6 @@ class Parser {
   core::TimePoint now_;
 };
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "content/media.hpp"
+#include "content/settings.hpp"
 #include "core/config.hpp"
 #include "core/rate_limit.hpp"
 #include "core/tokens.hpp"
@@ -40,6 +41,8 @@ struct App {
   RateLimits& limits;
   // Called after a write that queued e-mail, so the mail worker wakes at once.
   std::function<void()> mail_queued = [] {};
+  // The site settings as of the cache's content version (web/site_settings.hpp).
+  std::shared_ptr<content::SettingsCache> settings_cache = std::make_shared<content::SettingsCache>();
 };
 
 // Every route Rynek serves, with method, pattern, stable name, handler and limits.

@@ -4,6 +4,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "view/markdown.hpp"
+#include "web/site_settings.hpp"
 
 namespace rynek::web {
 namespace {
@@ -36,11 +37,12 @@ http::Response atom_feed(App& app, http::Request& request) {
     });
     if (next && *next < expires) expires = *next;
     const auto& base = app.config.base_url;
+    const std::string site = html_escape(site_settings(app)->organisation_name);
     std::string updated = entries.empty() ? core::format_iso8601(now)
                                           : core::format_iso8601(entries.front().updated);
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                       "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + app.config.lang + "\">\n";
-    out += "  <title>Rynek – " + html_escape(core::translate(app.config.lang, "News")) + "</title>\n";
+    out += "  <title>" + site + " – " + html_escape(core::translate(app.config.lang, "News")) + "</title>\n";
     out += "  <id>" + html_escape(base) + "/feed.atom</id>\n";
     out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + html_escape(base) + "/feed.atom\"/>\n";
     out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + html_escape(base) + "/aktualnosci\"/>\n";
@@ -53,7 +55,7 @@ http::Response atom_feed(App& app, http::Request& request) {
       out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + html_escape(url) + "\"/>\n";
       out += "    <published>" + core::format_iso8601(entry.summary.published_at) + "</published>\n";
       out += "    <updated>" + core::format_iso8601(std::max(entry.updated, entry.summary.published_at)) + "</updated>\n";
-      out += "    <author><name>Rynek</name></author>\n";
+      out += "    <author><name>" + site + "</name></author>\n";
       if (!entry.summary.lead.empty()) {
         out += "    <summary>" + html_escape(entry.summary.lead) + "</summary>\n";
       }

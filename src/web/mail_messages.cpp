@@ -8,6 +8,7 @@
 #include "events/registration.hpp"
 #include "web/admin/account_mail.hpp"
 #include "web/admin/messages.hpp"
+#include "web/site_settings.hpp"
 #include "web/seminar_view.hpp"
 
 namespace rynek::web {
@@ -143,6 +144,7 @@ mail::Composer make_composer(const App& app) {
     context["signature"] = t("The organisers of the seminar");
     context["contact_email"] = seminar->contact_email;
     context["contact_label"] = t("Contact");
+    add_mail_signature(app, context);  // the organisation's name, full name and contact address
 
     mail::Message message;
     message.from = app.config.mail_from;

@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "http/url.hpp"
 #include "view/markdown.hpp"
+#include "web/hero_image.hpp"
 #include "web/page.hpp"
 #include "web/seminar_view.hpp"
 
@@ -19,7 +20,18 @@ std::string media_url(const std::string& sha256, const std::string& filename) {
   return "/media/" + sha256 + "/" + http::encode_component(filename);
 }
 
-view::Value summary_value(const std::string& lang, const content::ArticleSummary& article) {
+// The heroes of these articles with their variants and sizes (inside a read).
+template <typename Articles>
+HeroImages article_heroes(store::Connection& db, const App& app, const Articles& articles) {
+  std::vector<std::string> hashes;
+  for (const auto& article : articles) {
+    if (article.hero_sha256) hashes.push_back(*article.hero_sha256);
+  }
+  return content::find_responsive_images(db, app.media, hashes);
+}
+
+view::Value summary_value(const std::string& lang, const content::ArticleSummary& article,
+                          const HeroImages& images) {
   view::Value value;
   value["slug"] = article.slug;
   value["url"] = "/aktualnosci/" + article.slug;
@@ -27,17 +39,14 @@ view::Value summary_value(const std::string& lang, const content::ArticleSummary
   value["lead"] = article.lead;
   value["published_iso"] = core::format_iso8601(article.published_at);
   value["published"] = core::format_date(lang, article.published_at);
-  if (article.hero_sha256) {
-    value["hero_url"] = media_url(*article.hero_sha256, "image");
-    value["hero_alt"] = article.hero_alt;
-  }
+  set_hero(value, article.hero_sha256, article.hero_alt, images);
   return value;
 }
 
-view::Value summaries_value(const std::string& lang,
-                            const std::vector<content::ArticleSummary>& articles) {
+view::Value summaries_value(const std::string& lang, const std::vector<content::ArticleSummary>& articles,
+                            const HeroImages& images) {
   view::Value::List list;
-  for (const auto& article : articles) list.push_back(summary_value(lang, article));
+  for (const auto& article : articles) list.push_back(summary_value(lang, article, images));
   return list;
 }
 
@@ -71,19 +80,18 @@ http::Response list_of_articles(App& app, http::Request& request, const std::str
   if (!page) return render_error(app, 404, &request);
   auto now = core::Clock::now();
   std::string tag_slug = tag ? tag->slug : "";
-  auto [articles, total] = app.db.read([&](store::Connection& db) {
+  auto [articles, total, images] = app.db.read([&](store::Connection& db) {
     int offset = (*page - 1) * kArticlesPerPage;
-    if (tag) {
-      return std::pair(content::articles_with_tag(db, tag_slug, now, kArticlesPerPage, offset),
-                       content::count_with_tag(db, tag_slug, now));
-    }
-    return std::pair(content::latest_articles(db, now, kArticlesPerPage, offset),
-                     content::count_published(db, now));
+    auto found = tag ? content::articles_with_tag(db, tag_slug, now, kArticlesPerPage, offset)
+                     : content::latest_articles(db, now, kArticlesPerPage, offset);
+    auto count = tag ? content::count_with_tag(db, tag_slug, now) : content::count_published(db, now);
+    auto heroes = article_heroes(db, app, found);
+    return std::tuple(std::move(found), count, std::move(heroes));
   });
   if (articles.empty() && *page > 1) return render_error(app, 404, &request);
   std::string base = tag ? "/tagi/" + tag_slug : "/aktualnosci";
   view::Value context;
-  context["articles"] = summaries_value(lang, articles);
+  context["articles"] = summaries_value(lang, articles, images);
   context["has_articles"] = !articles.empty();
   context["pagination"] = pagination_value(lang, base, *page, total);
   PageMeta meta;
@@ -108,19 +116,24 @@ http::Response home_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
   return cached_page(app, request, lang, [&] {
     auto now = core::Clock::now();
-    auto articles = app.db.read([&](store::Connection& db) {
-      return content::latest_articles(db, now, 7);
+    auto [articles, seminars, images] = app.db.read([&](store::Connection& db) {
+      auto latest = content::latest_articles(db, now, 7);
+      auto upcoming = events::upcoming_seminars(db, now, 3);
+      auto heroes = article_heroes(db, app, latest);
+      heroes.merge(seminar_heroes(db, app.media, upcoming));
+      return std::tuple(std::move(latest), std::move(upcoming), std::move(heroes));
     });
     view::Value context;
     if (!articles.empty()) {
-      context["featured"] = summary_value(lang, articles.front());
+      context["featured"] = summary_value(lang, articles.front(), images);
       articles.erase(articles.begin());
     }
-    context["articles"] = summaries_value(lang, articles);
+    context["articles"] = summaries_value(lang, articles, images);
     context["has_articles"] = !articles.empty();
-    auto seminars = app.db.read([&](store::Connection& db) { return events::upcoming_seminars(db, now, 3); });
     view::Value::List upcoming;
-    for (const auto& seminar : seminars) upcoming.push_back(seminar_value(lang, seminar, MaterialsShown::public_only));
+    for (const auto& seminar : seminars) {
+      upcoming.push_back(seminar_value(lang, seminar, MaterialsShown::public_only, images));
+    }
     context["has_upcoming_seminars"] = !upcoming.empty();
     context["upcoming_seminars"] = std::move(upcoming);
     PageMeta meta;
@@ -153,12 +166,16 @@ http::Response article_page(App& app, http::Request& request) {
     auto found = app.db.read([&](store::Connection& db) {
       auto article = content::find_article(db, request.params.at("slug"), now);
       std::vector<content::ArticleSummary> others;
-      if (article) others = content::other_articles(db, article->id, now, 4);
-      return std::pair(std::move(article), std::move(others));
+      HeroImages heroes;
+      if (article) {
+        others = content::other_articles(db, article->id, now, 4);
+        heroes = article_heroes(db, app, std::vector<content::ArticleSummary>{*article});
+      }
+      return std::tuple(std::move(article), std::move(others), std::move(heroes));
     });
-    auto& [article, others] = found;
+    auto& [article, others, images] = found;
     if (!article) return render_error(app, 404, &request);
-    view::Value context = summary_value(lang, *article);
+    view::Value context = summary_value(lang, *article, images);
     context["body_html"] = view::render_markdown(article->body_md);
     context["published_long"] = core::format_datetime(lang, article->published_at);
     view::Value::List tags;
@@ -181,7 +198,7 @@ http::Response article_page(App& app, http::Request& request) {
     }
     context["attachments"] = std::move(files);
     context["has_attachments"] = !article->attachments.empty();
-    context["others"] = summaries_value(lang, others);
+    context["others"] = summaries_value(lang, others, {});
     context["has_others"] = !others.empty();
     PageMeta meta;
     meta.title = article->title;

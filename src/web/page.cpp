@@ -5,6 +5,7 @@
 #include "content/article.hpp"
 #include "core/i18n.hpp"
 #include "http/url.hpp"
+#include "web/site_settings.hpp"
 
 namespace rynek::web {
 
@@ -53,7 +54,7 @@ http::Response render_page(const App& app, const http::Request& request, const s
                            const PageMeta& meta, int status) {
   const std::string other = lang == "pl" ? "en" : "pl";
   context["lang"] = lang;
-  context["site_name"] = "Rynek";
+  add_site_context(app, context);  // the organisation's name and, for the footer, its contact details
   context["page_title"] = meta.title;
   if (!meta.description.empty()) context["meta_description"] = meta.description;
   if (!meta.canonical_path.empty()) context["canonical_url"] = app.config.base_url + meta.canonical_path;

@@ -178,8 +178,9 @@ std::shared_ptr<const events::Seminar> submitted_seminar(App& app, const http::R
   const auto& slug = request.params.at("slug");
   const auto version = app.cache.version();
   auto row = app.db.read([&](store::Connection& db) {
-    return db.query_one("SELECT id, updated_at FROM seminars WHERE slug = ? AND published_at <= ?",
-                        {slug, core::format_iso8601(core::Clock::now())});
+    return db.query_one(
+        "SELECT id, updated_at FROM seminars WHERE slug = ? AND status = 'published' AND published_at <= ?",
+        {slug, core::format_iso8601(core::Clock::now())});
   });
   if (!row) return nullptr;
   {

@@ -3,7 +3,9 @@
 #include "web/admin/account_pages.hpp"
 #include "web/admin/articles.hpp"
 #include "web/admin/registrations.hpp"
+#include "web/admin/seminars_edit.hpp"
 #include "web/admin/seminars_list.hpp"
+#include "web/admin/settings.hpp"
 #include "web/app.hpp"
 #include "web/feeds.hpp"
 #include "web/news.hpp"
@@ -100,7 +102,9 @@ http::Router make_router(App& app) {
   for (auto& route : admin::account_routes(app)) router.add(std::move(route));
   for (auto& route : admin::article_routes(app)) router.add(std::move(route));
   for (auto& route : admin::seminar_list_routes(app)) router.add(std::move(route));
+  for (auto& route : admin::seminar_edit_routes(app)) router.add(std::move(route));
   for (auto& route : admin::registration_routes(app)) router.add(std::move(route));
+  for (auto& route : admin::settings_routes(app)) router.add(std::move(route));
   return router;
 }
 

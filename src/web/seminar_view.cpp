@@ -46,8 +46,17 @@ RegistrationWindow registration_window(const events::Seminar& seminar, core::Tim
   return RegistrationWindow::open;
 }
 
+HeroImages seminar_heroes(store::Connection& db, const content::MediaStore& media,
+                          const std::vector<events::Seminar>& seminars) {
+  std::vector<std::string> hashes;
+  for (const auto& seminar : seminars) {
+    if (seminar.hero_sha256) hashes.push_back(*seminar.hero_sha256);
+  }
+  return content::find_responsive_images(db, media, hashes);
+}
+
 view::Value seminar_value(const std::string& lang, const events::Seminar& seminar,
-                          MaterialsShown materials) {
+                          MaterialsShown materials, const HeroImages& images) {
   view::Value value;
   value["slug"] = seminar.slug;
   value["url"] = seminar_url(seminar);
@@ -62,10 +71,7 @@ view::Value seminar_value(const std::string& lang, const events::Seminar& semina
   value["is_online"] = seminar.format != events::Format::onsite;
   value["venue"] = seminar.venue;
   value["contact_email"] = seminar.contact_email;
-  if (seminar.hero_sha256) {
-    value["hero_url"] = media_url(*seminar.hero_sha256, "image");
-    value["hero_alt"] = seminar.hero_alt;
-  }
+  set_hero(value, seminar.hero_sha256, seminar.hero_alt, images);
   view::Value::List agenda;
   for (const auto& item : seminar.agenda) {
     view::Value entry;

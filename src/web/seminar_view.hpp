@@ -7,13 +7,21 @@
 #include "events/registration.hpp"
 #include "events/seminar.hpp"
 #include "view/templates.hpp"
+#include "web/hero_image.hpp"
 
 namespace rynek::web {
 
 enum class MaterialsShown { public_only, all };
 
+// Without `images` the hero (if any) is a plain <img>; public pages pass the
+// heroes' variants (seminar_heroes, read in the same read as the seminars) so
+// the hero gets srcset and its real width/height.
 view::Value seminar_value(const std::string& lang, const events::Seminar& seminar,
-                          MaterialsShown materials);
+                          MaterialsShown materials, const HeroImages& images = {});
+
+// Inside a read: the heroes of these seminars with their variants and sizes.
+HeroImages seminar_heroes(store::Connection& db, const content::MediaStore& media,
+                          const std::vector<events::Seminar>& seminars);
 
 // "3 grudnia 2026, godz. 11:00–15:00 (czas warszawski)"
 std::string seminar_when(const std::string& lang, const events::Seminar& seminar);

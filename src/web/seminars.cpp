@@ -1,5 +1,7 @@
 #include "web/seminars.hpp"
 
+#include <tuple>
+
 #include "core/i18n.hpp"
 #include "events/calendar.hpp"
 #include "events/registration.hpp"
@@ -12,9 +14,12 @@ namespace {
 
 constexpr int kPastPerPage = 20;
 
-view::Value list_value(const std::string& lang, const std::vector<events::Seminar>& seminars) {
+view::Value list_value(const std::string& lang, const std::vector<events::Seminar>& seminars,
+                       const HeroImages& images) {
   view::Value::List list;
-  for (const auto& seminar : seminars) list.push_back(seminar_value(lang, seminar, MaterialsShown::public_only));
+  for (const auto& seminar : seminars) {
+    list.push_back(seminar_value(lang, seminar, MaterialsShown::public_only, images));
+  }
   return list;
 }
 
@@ -24,13 +29,17 @@ http::Response seminars_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
   return cached_page(app, request, lang, [&] {
     auto now = core::Clock::now();
-    auto [upcoming, past] = app.db.read([&](store::Connection& db) {
-      return std::pair(events::upcoming_seminars(db, now, 100), events::past_seminars(db, now, kPastPerPage, 0));
+    auto [upcoming, past, heroes] = app.db.read([&](store::Connection& db) {
+      auto upcoming = events::upcoming_seminars(db, now, 100);
+      auto past = events::past_seminars(db, now, kPastPerPage, 0);
+      auto heroes = seminar_heroes(db, app.media, upcoming);
+      heroes.merge(seminar_heroes(db, app.media, past));
+      return std::tuple(std::move(upcoming), std::move(past), std::move(heroes));
     });
     view::Value context;
-    context["upcoming"] = list_value(lang, upcoming);
+    context["upcoming"] = list_value(lang, upcoming, heroes);
     context["has_upcoming"] = !upcoming.empty();
-    context["past"] = list_value(lang, past);
+    context["past"] = list_value(lang, past, heroes);
     context["has_past"] = !past.empty();
     PageMeta meta;
     meta.title = core::translate(lang, "Seminars");
@@ -48,12 +57,16 @@ http::Response seminar_page(App& app, http::Request& request) {
     auto found = app.db.read([&](store::Connection& db) {
       auto seminar = events::find_seminar(db, request.params.at("slug"), now);
       events::SeminarCounts counts;
-      if (seminar) counts = events::count_registrations(db, seminar->id);
-      return std::pair(std::move(seminar), counts);
+      HeroImages heroes;
+      if (seminar) {
+        counts = events::count_registrations(db, seminar->id);
+        heroes = seminar_heroes(db, app.media, {*seminar});
+      }
+      return std::tuple(std::move(seminar), counts, std::move(heroes));
     });
-    auto& [seminar, counts] = found;
+    auto& [seminar, counts, heroes] = found;
     if (!seminar) return render_error(app, 404, &request);
-    view::Value context = seminar_value(lang, *seminar, MaterialsShown::public_only);
+    view::Value context = seminar_value(lang, *seminar, MaterialsShown::public_only, heroes);
     auto window = registration_window(*seminar, now);
     bool full = seminar->capacity && counts.registered >= *seminar->capacity;
     context["registration_open"] = window == RegistrationWindow::open;

@@ -161,3 +161,129 @@ describe('hostile uploads', () => {
     }
   });
 });
+
+// Every back-office write hands the new content version to the page cache before
+// it answers, so the public page (served from the cache) changes at once: no
+// sleep between the change and the visitor's request.
+describe('the public page follows every change at once', () => {
+  let id;
+  const slug = 'plac-w-koninie';
+  const fields = [['title', 'Plac w Koninie'], ['slug', slug], ['lead', 'Nowa zieleń.'], ['body', 'Plac **zazielenił się**.'],
+    ['tags', ''], ['published_at', ''], ['hero_alt', 'Plac z drzewami']];
+
+  before(async () => {
+    const created = await postMultipart(editor, '/admin/artykuly/nowy', [...fields,
+      ['hero', { filename: 'plac.png', type: 'image/png', data: png(1100, 619, 7) }], ['action', 'publish']]);
+    assert.equal(created.status, 303);
+    id = Number(/\/admin\/artykuly\/(\d+)/.exec(created.headers.location)[1]);
+  });
+
+  test('an added attachment is on the public page immediately, a removed one gone immediately', async () => {
+    const cached = await publicPage(slug);
+    assert.equal(cached.status, 200);
+    assert.ok(!cached.text.includes('Mapa placu'), 'no attachment yet (and the page is now cached)');
+    const added = await postMultipart(editor, `/admin/artykuly/${id}/zalaczniki`, [
+      ['title', 'Mapa placu'], ['file', { filename: 'mapa.pdf', type: 'application/pdf', data: pdf('mapa') }]]);
+    assert.equal(added.status, 303);
+    assert.ok((await publicPage(slug)).text.includes('>Mapa placu</a>'), 'shown without waiting for the cache poller');
+    const [[fileId]] = sql(s.world.dataDir, `SELECT id FROM attachments WHERE article_id = ${id}`);
+    const removed = await postMultipart(editor, `/admin/artykuly/${id}/zalaczniki/${fileId}/usun`, [['confirm', 'yes']]);
+    assert.equal(removed.status, 303);
+    assert.ok(!(await publicPage(slug)).text.includes('Mapa placu'), 'gone without waiting for the cache poller');
+  });
+
+  test('an uploaded hero gets srcset with WebP variants that are served, and its real size', async () => {
+    const html = (await publicPage(slug)).text;
+    const hero = sqlValue(s.world.dataDir, `SELECT hero_sha256 FROM articles WHERE id = ${id}`);
+    const img = new RegExp(`<img src="/media/${hero}/image"[^>]*>`).exec(html)?.[0];
+    assert.ok(img, 'the hero is on the page');
+    assert.match(img, /alt="Plac z drzewami"/);
+    assert.match(img, /width="1100" height="619"/);
+    assert.match(img, /sizes="[^"]+"/);
+    const candidates = /srcset="([^"]+)"/.exec(img)[1].split(', ').map((c) => c.split(' '));
+    assert.deepEqual(candidates.map(([, w]) => w), ['480w', '960w', '1100w'], 'variants by width, then the original');
+    assert.equal(candidates.at(-1)[0], `/media/${hero}/image`);
+    const variants = sql(s.world.dataDir, `SELECT variant_sha256 FROM media_variants WHERE sha256 = '${hero}' ORDER BY width`);
+    assert.deepEqual(candidates.slice(0, -1).map(([url]) => url), variants.map(([sha]) => `/media/${sha}/image`));
+    for (const [url] of candidates.slice(0, -1)) {
+      const res = await new Visitor(s.rynek.port).request(url);
+      assert.equal(res.status, 200, url);
+      assert.equal(res.headers['content-type'], 'image/webp', url);
+    }
+  });
+});
+
+// "Preview the text" renders the unsaved body under the body field and keeps
+// every value; it stores nothing, not even a chosen image.
+describe('preview before saving', () => {
+  const snapshot = () => ({
+    articles: sql(s.world.dataDir, 'SELECT id, title, slug, lead, body_md, status, updated_at FROM articles ORDER BY id'),
+    audit: sqlValue(s.world.dataDir, 'SELECT count(*) FROM audit_log'),
+    media: mediaFiles(),
+  });
+
+  test('an existing article: the typed text is rendered, every value kept, nothing changed', async () => {
+    const before = snapshot();
+    const editPage = (await editor.request(`/admin/artykuly/${articleId}`)).text;
+    const response = await postMultipart(editor, `/admin/artykuly/${articleId}`, [
+      ['title', 'Zmieniony tytuł'], ['slug', 'nowy-rynek-w-gnieznie'], ['lead', 'Inny lead.'],
+      ['body', '## Nowy rozdział\n\nTekst z *kursywą*.'], ['tags', 'rewitalizacja'], ['published_at', '2026-03-07 11:00'],
+      ['hero_alt', 'Nowy opis'], ['action', 'preview']]);
+    assert.equal(response.status, 200);
+    assert.match(response.text, /<h2 id="preview-title">Podgląd<\/h2>/);
+    assert.match(response.text, /<div class="prose"[^>]*>\s*<h2>Nowy rozdział<\/h2>\s*<p>Tekst z <em>kursywą<\/em>.<\/p>/);
+    for (const kept of ['value="Zmieniony tytuł"', '>Inny lead.</textarea>', 'value="rewitalizacja"', 'value="2026-03-07 11:00"', 'value="Nowy opis"']) {
+      assert.ok(response.text.includes(kept), `keeps ${kept}`);
+    }
+    assert.ok(response.text.includes('## Nowy rozdział'), 'the body field keeps the Markdown');
+    assert.ok(!response.text.includes('id="error-summary"'), 'no errors');
+    assert.deepEqual(snapshot(), before, 'nothing stored');
+    assert.equal((await editor.request(`/admin/artykuly/${articleId}`)).text, editPage, 'the edit page is unchanged');
+  });
+
+  test('a new article is previewed, not created; a chosen image is not kept, and the page says so', async () => {
+    const before = snapshot();
+    const response = await postMultipart(editor, '/admin/artykuly/nowy', [
+      ['title', 'Szkic w podglądzie'], ['body', 'Lista:\n\n- raz\n- dwa'],
+      ['hero', { filename: 'x.png', type: 'image/png', data: png(64, 36, 3) }], ['hero_alt', 'Opis'], ['action', 'preview']]);
+    assert.equal(response.status, 200);
+    assert.match(response.text, /<li>raz<\/li>\s*<li>dwa<\/li>/);
+    assert.ok(response.text.includes('Nowo wybrany obraz nie jest zachowywany w podglądzie'), 'the note about the image');
+    assert.ok(response.text.includes('value="Szkic w podglądzie"'));
+    assert.deepEqual(snapshot(), before, 'no article, no media, no audit entry');
+  });
+
+  test('validation errors are listed but do not block the preview', async () => {
+    const before = snapshot();
+    const response = await postMultipart(editor, `/admin/artykuly/${articleId}`, [
+      ['title', 'Nowy rynek w Gnieźnie'], ['slug', 'Zły Adres!'], ['body', 'Mimo **błędu**.'], ['published_at', 'jutro'],
+      ['hero_alt', 'Odnowiony rynek w Gnieźnie'], ['action', 'preview']]);
+    assert.equal(response.status, 200);
+    assert.ok(response.text.includes('id="error-summary"'), 'the summary is shown as on a save');
+    assert.match(response.text, /id="published_at"[^>]*aria-invalid="true"/);
+    assert.match(response.text, /Mimo <strong>błędu<\/strong>/);
+    assert.deepEqual(snapshot(), before);
+  });
+
+  test('the form saved back as shown changes nothing and writes no audit entry', async () => {
+    const page = (await editor.request(`/admin/artykuly/${articleId}`)).text;
+    const field = (name) => {
+      const input = new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(page) || new RegExp(`value="([^"]*)"[^>]*name="${name}"`).exec(page);
+      const area = new RegExp(`name="${name}"[^>]*>([^<]*)</textarea>`).exec(page);
+      return (input || area)[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    };
+    // Shown to the minute; the stored time of an article published "now" has seconds.
+    assert.match(field('published_at'), /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d$/);
+    const before = snapshot();
+    const saved = await postMultipart(editor, `/admin/artykuly/${articleId}`, [
+      ['title', field('title')], ['slug', field('slug')], ['lead', field('lead')], ['body', field('body')],
+      ['tags', field('tags')], ['published_at', field('published_at')], ['hero_alt', field('hero_alt')], ['action', 'save']]);
+    assert.equal(saved.status, 303);
+    assert.deepEqual(snapshot(), before, 'no change, no audit entry');
+  });
+
+  test('an unknown action is still 400', async () => {
+    const response = await postMultipart(editor, `/admin/artykuly/${articleId}`, [['title', 'X'], ['action', 'podglad']]);
+    assert.equal(response.status, 400);
+  });
+});

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot } from '../lib/rynek.mjs';
 import { adminScene, assignSeminars, login, pdf, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
-import { Visitor, person } from './seminars_helpers.mjs';
+import { DAY, Visitor, person } from './seminars_helpers.mjs';
 
 const ROLES = ['anonymous', 'organiser', 'editor', 'admin'];
 const ALLOWED = {
@@ -38,12 +38,24 @@ let counter = 0;
 // worker changes the delivery columns of the outbox on its own, so only its rows count).
 const WATCHED = ['SELECT * FROM accounts', 'SELECT * FROM seminar_organisers', 'SELECT * FROM articles',
   'SELECT * FROM attachments', 'SELECT * FROM media', 'SELECT * FROM registrations', 'SELECT id, kind, to_address FROM outbox',
-  'SELECT * FROM audit_log', 'SELECT * FROM password_resets'];
+  'SELECT * FROM audit_log', 'SELECT * FROM password_resets', 'SELECT * FROM seminars', 'SELECT * FROM seminar_materials',
+  'SELECT * FROM form_fields', 'SELECT * FROM consents', 'SELECT * FROM agenda_items', 'SELECT * FROM site_settings'];
 const snapshot = () => WATCHED.map((query) => JSON.stringify(sql(s.world.dataDir, `${query} ORDER BY 1`))).join('\n');
+
+// "YYYY-MM-DD HH:MM" in Warsaw, `ms` from now (the seminar form's times).
+function warsaw(ms) {
+  const t = new Date(Math.floor((Date.now() + ms) / 3600_000) * 3600_000);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t).replace(',', '');
+}
+// The smallest valid seminar form.
+const seminarParts = (title, slug = '') => [['title', title], ['slug', slug], ['starts', warsaw(5 * DAY)],
+  ['ends', warsaw(5 * DAY + 2 * 3600_000)], ['format', 'online'], ['broadcast_visibility', 'participants'],
+  ['privacy_text', 'Klauzula informacyjna.'], ['action', 'save']];
 
 // path(role) and body(role) so that each allowed POST has an object of its own.
 function routes() {
-  const { semA, regA, article, target, attachments } = ids;
+  const { semA, semC, regA, article, target, attachments, materials } = ids;
   const reg = `/admin/seminaria/${semA}`;
   const form = (values) => ({ kind: 'form', values });
   const parts = (list) => ({ kind: 'multipart', parts: list });
@@ -72,6 +84,17 @@ function routes() {
     { name: 'admin.article.attachment.remove', method: 'POST', access: 'editors', body: () => form({}),
       path: (role) => `/admin/artykuly/${article}/zalaczniki/${attachments[role] || attachments.editor}/usun` },
     { name: 'admin.seminars', method: 'GET', path: '/admin/seminaria', access: 'organisers' },
+    { name: 'admin.seminar.new', method: 'GET', path: '/admin/seminaria/nowy', access: 'editors' },
+    { name: 'admin.seminar.create', method: 'POST', path: '/admin/seminaria/nowy', access: 'editors',
+      body: () => parts(seminarParts(`Seminarium z macierzy ${++counter}`)) },
+    { name: 'admin.seminar.edit', method: 'GET', path: `/admin/seminaria/${semA}/edycja`, access: 'editors' },
+    { name: 'admin.seminar.save', method: 'POST', path: `/admin/seminaria/${semC}/edycja`, access: 'editors',
+      body: () => parts(seminarParts('Seminarium C', 'seminarium-c')) },
+    { name: 'admin.seminar.preview', method: 'GET', path: `/admin/seminaria/${semA}/podglad`, access: 'editors' },
+    { name: 'admin.seminar.material.add', method: 'POST', path: `/admin/seminaria/${semC}/materialy`, access: 'editors',
+      body: () => parts([['title', 'Program'], ['audience', 'public'], ['file', { filename: 'program.pdf', type: 'application/pdf', data: pdf(`s${++counter}`) }]]) },
+    { name: 'admin.seminar.material.remove', method: 'POST', access: 'editors', body: () => form({}),
+      path: (role) => `/admin/seminaria/${semC}/materialy/${materials[role] || materials.editor}/usun` },
     { name: 'admin.registrations', method: 'GET', path: `${reg}/zgloszenia`, access: 'organisers' },
     { name: 'admin.registrations.csv', method: 'GET', path: `${reg}/zgloszenia.csv`, access: 'organisers' },
     { name: 'admin.registrations.xlsx', method: 'GET', path: `${reg}/zgloszenia.xlsx`, access: 'organisers' },
@@ -80,6 +103,9 @@ function routes() {
     { name: 'admin.registrations.message.send', method: 'POST', path: `${reg}/wiadomosc`, access: 'organisers',
       body: () => form({ audience: 'registered', subject: 'Temat z macierzy', body: 'Treść wiadomości.' }) },
     { name: 'admin.registrations.attendance', method: 'GET', path: `${reg}/obecnosc`, access: 'organisers' },
+    { name: 'admin.settings', method: 'GET', path: '/admin/ustawienia', access: 'admins' },
+    { name: 'admin.settings.save', method: 'POST', path: '/admin/ustawienia', access: 'admins',
+      body: () => form({ organisation_name: `Rynek ${++counter}` }) },
   ];
 }
 
@@ -104,14 +130,16 @@ async function send(visitor, route, role, { csrf = true, token } = {}) {
 }
 
 before(async () => {
-  s = await adminScene({ 'seminarium-a': { title: 'Seminarium A' }, 'seminarium-b': { title: 'Seminarium B' } }, {
+  s = await adminScene({ 'seminarium-a': { title: 'Seminarium A' }, 'seminarium-b': { title: 'Seminarium B' },
+    'seminarium-c': { title: 'Seminarium C' } }, {
     admin: ['admin@rynek.test', 'admin'], editor: ['redaktor@rynek.test', 'editor'],
     organiser: ['organizator@rynek.test', 'organiser'], target: ['cel@rynek.test', 'organiser'],
   });
   const port = s.rynek.port;
   visitors = { anonymous: new Visitor(port) };
   for (const role of ['admin', 'editor', 'organiser']) visitors[role] = await s.login(role);
-  ids = { semA: s.seminarId('seminarium-a'), semB: s.seminarId('seminarium-b'), target: s.accountId('target') };
+  ids = { semA: s.seminarId('seminarium-a'), semB: s.seminarId('seminarium-b'), semC: s.seminarId('seminarium-c'),
+    target: s.accountId('target') };
   await assignSeminars(visitors.admin, s.accountId('organiser'), [ids.semA]);
   for (const [slug, n] of [['seminarium-a', 1], ['seminarium-a', 2], ['seminarium-b', 3]]) {
     const response = await new Visitor(port).register(slug, person(n));
@@ -132,6 +160,13 @@ before(async () => {
       [['title', `Plik ${role}`], ['file', { filename: `${role}.pdf`, type: 'application/pdf', data: pdf(role) }]]);
     assert.equal(added.status, 303, `attachment for ${role}: ${added.status}`);
     ids.attachments[role] = Number(sqlValue(s.world.dataDir, 'SELECT max(id) FROM attachments'));
+  }
+  ids.materials = {};
+  for (const role of ['editor', 'admin', 'other']) {
+    const added = await postMultipart(visitors.editor, `/admin/seminaria/${ids.semC}/materialy`,
+      [['title', `Materiał ${role}`], ['audience', 'participants'], ['file', { filename: `${role}.pdf`, type: 'application/pdf', data: pdf(`mat-${role}`) }]]);
+    assert.equal(added.status, 303, `material for ${role}: ${added.status}`);
+    ids.materials[role] = Number(sqlValue(s.world.dataDir, 'SELECT max(id) FROM seminar_materials'));
   }
 });
 after(async () => { await s?.world.cleanup(); });
@@ -238,7 +273,11 @@ describe('objects behind ids', () => {
     const swapped = await editor.post(`/admin/artykuly/${ids.article}/zalaczniki/${other}/usun`, {});
     assert.equal(swapped.status, 404);
     assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM attachments WHERE id = ${other}`), '1');
+    const otherMaterial = await editor.post(`/admin/seminaria/${ids.semA}/materialy/${ids.materials.other}/usun`, {});
+    assert.equal(otherMaterial.status, 404, "another seminar's material");
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM seminar_materials WHERE id = ${ids.materials.other}`), '1');
     for (const urlPath of ['/admin/artykuly/999999', '/admin/artykuly/999999/podglad', '/admin/artykuly/abc',
+      '/admin/seminaria/999999/edycja', '/admin/seminaria/999999/podglad', '/admin/seminaria/x1/edycja',
       '/admin/artykuly/-1', '/admin/seminaria/999999/zgloszenia', '/admin/seminaria/1x/zgloszenia',
       '/admin/uzytkownicy/999999']) {
       const response = await visitors.admin.request(urlPath);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Rynek, repoRoot, runRynek, tempDir } from '../lib/rynek.mjs';
 import { articleText, request, writeTree } from './helpers.mjs';
+import { seminarText } from './seminars_helpers.mjs';
 
 const demoArticles = path.join(repoRoot, 'demo', 'articles');
 const demoCount = readdirSync(demoArticles).filter((name) =>
@@ -182,5 +183,43 @@ describe('an invalid folder imports nothing', () => {
     const result = importInto(dataDir, content);
     assert.notEqual(result.status, 0);
     assert.deepEqual(mediaFiles(dataDir), []);
+  });
+});
+
+describe('seminar heroes', () => {
+  // A seminar's hero gets WebP variants at import, like an article's, and the
+  // seminar page and list offer them in srcset.
+  test('an imported seminar hero has WebP variants in srcset on its page and in the list', async () => {
+    const content = writeTree(scratch('rynek-import-seminar-hero-'), {
+      'seminars/z-obrazem/index.md': seminarText({ title: 'Seminarium z obrazem',
+        hero: { image: 'grafika.png', alt: 'Rynek miasta z lotu ptaka' } }),
+      'seminars/z-obrazem/grafika.png': png,
+    });
+    const dataDir = scratch('rynek-import-seminar-hero-data-');
+    const result = runRynek(['import', content, '--data-dir', dataDir]);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const rynek = await new Rynek({ demo: false, dataDir }).start();
+    try {
+      for (const page of ['/seminaria/z-obrazem', '/seminaria']) {
+        const html = (await request(rynek.port, page)).text;
+        // On the page the hero has its description; on a card it is decorative (the title is the link).
+        const img = (/<img[^>]*alt="Rynek miasta z lotu ptaka"[^>]*>/.exec(html) ||
+          /<img class="seminar-card-image"[^>]*alt=""[^>]*>/.exec(html))?.[0];
+        assert.ok(img, `${page}: the hero is shown`);
+        const srcset = /srcset="([^"]+)"/.exec(img)?.[1];
+        assert.ok(srcset, `${page}: the hero has srcset`);
+        const urls = srcset.split(', ').map((candidate) => candidate.split(' ')[0]);
+        assert.ok(urls.length >= 2, srcset);
+        let webp = 0;
+        for (const url of urls) {
+          const res = await request(rynek.port, url);
+          assert.equal(res.status, 200, url);
+          if (res.headers['content-type'] === 'image/webp') webp++;
+        }
+        assert.ok(webp >= 1, `${page}: at least one WebP variant`);
+      }
+    } finally {
+      await rynek.stop();
+    }
   });
 });

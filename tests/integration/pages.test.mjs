@@ -97,7 +97,7 @@ describe('news pages', () => {
     assert.match(html, /<title>Ostatnie seminarium Forum Rozwoju Lokalnego[^<]*– Rynek<\/title>/);
     assert.match(html, /<time datetime="2026-02-20T08:00:00Z">20 lutego 2026, godz\. 09:00<\/time>/);
     assert.match(html, /<strong>OECD<\/strong>/, 'Markdown body is rendered');
-    assert.match(html, new RegExp(`<img src="/media/${sha256(heroBytes)}/[^"]+" alt="Kolorowa ilustracja rynku`));
+    assert.match(html, new RegExp(`<img src="/media/${sha256(heroBytes)}/[^"]+"[^>]* alt="Kolorowa ilustracja rynku`));
     // Sizes are shown in SI units (core::format_size): 1 kB = 1000 bytes.
     const kB = Math.round(pdfBytes.length / 1000);
     const attachment = new RegExp(
@@ -235,6 +235,30 @@ describe('media', () => {
     assert.equal(res.headers['content-type'], 'image/png');
     assert.match(res.headers['content-disposition'], /^inline/);
     assert.ok(res.body.equals(heroBytes));
+  });
+
+  // The demo hero is imported (rynek serve loads the demo folder): importing made
+  // its WebP variants, so every page showing it offers them in srcset.
+  test('the imported hero has WebP variants in srcset, with the original as the widest', async () => {
+    const hero = sha256(heroBytes);
+    for (const page of [`/aktualnosci/${seminarSlug}`, '/aktualnosci', '/']) {
+      const html = (await request(port, page)).text;
+      const img = new RegExp(`<img [^>]*src="/media/${hero}/image"[^>]*>`).exec(html)?.[0];
+      assert.ok(img, `${page} shows the hero`);
+      const srcset = /srcset="([^"]+)"/.exec(img)?.[1];
+      assert.ok(srcset, `${page}: the hero has srcset`);
+      assert.match(img, /sizes="[^"]+"/);
+      assert.match(img, /width="1200" height="675"/, 'the original size, so nothing shifts');
+      const candidates = srcset.split(', ').map((c) => c.split(' '));
+      assert.deepEqual(candidates.map(([, w]) => w), ['480w', '960w', '1200w']);
+      assert.deepEqual(candidates.at(-1), [`/media/${hero}/image`, '1200w']);
+      for (const [url] of candidates.slice(0, -1)) {
+        const res = await request(port, url);
+        assert.equal(res.status, 200, url);
+        assert.equal(res.headers['content-type'], 'image/webp', url);
+        assert.ok(res.body.length < heroBytes.length, 'a variant is smaller than the original');
+      }
+    }
   });
 
   test('unknown or malformed media is 404', async () => {

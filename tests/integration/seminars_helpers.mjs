@@ -53,6 +53,7 @@ export function seminarText(options = {}) {
       `version = ${q(consent.version || 'v1')}`);
     if (consent.required) lines.push('required = true');
   }
+  if (options.hero) lines.push('', '[hero]', `image = ${q(options.hero.image)}`, `alt = ${q(options.hero.alt)}`);
   return `+++\n${lines.join('\n')}\n+++\nOpis seminarium w **Markdownie**.\n`;
 }
 

@@ -3,6 +3,9 @@
 // that change something, the session's CSRF token, before the handler runs.
 #include "web/admin/access.hpp"
 
+#include <array>
+#include <string_view>
+
 #include "accounts/account_store.hpp"
 #include "accounts/session.hpp"
 #include "core/i18n.hpp"
@@ -182,6 +185,24 @@ http::Response render_admin_page(const App& app, const http::Request& request, c
   nav["editors"] = allows(Access::editors, role);
   nav["organisers"] = allows(Access::organisers, role);
   nav["admins"] = allows(Access::admins, role);
+  // The section the page belongs to: aria-current="page" on its own link,
+  // "true" on the section's link from a page inside it (e.g. an article's form).
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSections{{
+      {"/admin", "dashboard"},
+      {"/admin/artykuly", "articles"},
+      {"/admin/seminaria", "seminars"},
+      {"/admin/uzytkownicy", "users"},
+      {"/admin/dziennik", "audit"},
+      {"/admin/ustawienia", "settings"},
+  }};
+  for (const auto& [prefix, key] : kSections) {
+    const std::string_view path = request.path;
+    if (path == prefix) {
+      nav["current_" + std::string(key)] = std::string("page");
+    } else if (prefix != "/admin" && path.starts_with(prefix) && path[prefix.size()] == '/') {
+      nav["current_" + std::string(key)] = std::string("true");
+    }
+  }
   context["admin_nav"] = std::move(nav);
   context["csrf"] = session.csrf;
   PageMeta meta;

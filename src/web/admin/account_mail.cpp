@@ -5,6 +5,7 @@
 #include "accounts/account_store.hpp"
 #include "accounts/reset.hpp"
 #include "core/i18n.hpp"
+#include "web/site_settings.hpp"
 
 namespace rynek::web::admin {
 namespace {
@@ -45,7 +46,7 @@ std::optional<mail::Message> compose_account_mail(const App& app, const mail::Qu
   }
   context["url"] = url;
   context["note"] = t("If you did not expect this message, you can ignore it: nothing changes until the link is used.");
-  context["signature"] = "Rynek";
+  add_mail_signature(app, context);
 
   mail::Message message;
   message.from = app.config.mail_from;

@@ -11,6 +11,7 @@
 #include "core/log.hpp"
 #include "web/admin/account_common.hpp"
 #include "web/admin/account_pages.hpp"
+#include "web/admin/post_state.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
 
@@ -101,18 +102,6 @@ http::Response render_user(App& app, const http::Request& request, const Session
   if (request.query_param("zapisano")) context["notice"] = core::translate(lang, "Changes saved.");
   return render_admin_page(app, request, session, "admin/user", std::move(context),
                            core::translate(lang, "User") + ": " + account->name, status);
-}
-
-std::optional<std::int64_t> id_param(const http::Request& request) {
-  try {
-    std::size_t used = 0;
-    const auto& text = request.params.at("id");
-    auto id = std::stoll(text, &used);
-    if (used != text.size() || id <= 0) return std::nullopt;
-    return id;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
 }
 
 // Answers a write job: a redirect to `target` once durable, 503 when it failed.

@@ -1,7 +1,6 @@
 // Article pages of the back office (see articles.hpp for the routes).
 #include "web/admin/articles.hpp"
 
-#include <charconv>
 
 #include "content/editing.hpp"
 #include "core/i18n.hpp"
@@ -10,23 +9,15 @@
 #include "http/url.hpp"
 #include "view/markdown.hpp"
 #include "web/admin/articles_form.hpp"
+#include "web/admin/post_state.hpp"
 #include "web/admin/uploads.hpp"
+#include "web/hero_image.hpp"
 #include "web/page.hpp"
 
 namespace rynek::web::admin {
 namespace {
 
 constexpr int kPerPage = 50;
-
-std::optional<std::int64_t> id_param(const http::Request& request, const char* name) {
-  auto it = request.params.find(name);
-  if (it == request.params.end()) return std::nullopt;
-  std::int64_t id = 0;
-  const auto& text = it->second;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 http::Response not_found(App& app, const http::Request& request) {
   auto response = render_error(app, 404, &request);
@@ -69,7 +60,7 @@ http::Response article_new_form(App& app, http::Request& request, const Session&
 }
 
 http::Response article_edit_form(App& app, http::Request& request, const Session& session) {
-  auto id = id_param(request, "id");
+  auto id = id_param(request);
   if (!id) return not_found(app, request);
   auto article = app.db.read([&](store::Connection& db) { return content::load_article(db, *id); });
   if (!article) return not_found(app, request);
@@ -84,9 +75,14 @@ http::Response article_edit_form(App& app, http::Request& request, const Session
 }
 
 http::Response article_preview(App& app, http::Request& request, const Session& session) {
-  auto id = id_param(request, "id");
+  auto id = id_param(request);
   if (!id) return not_found(app, request);
-  auto article = app.db.read([&](store::Connection& db) { return content::article_for_preview(db, *id); });
+  auto [article, images] = app.db.read([&](store::Connection& db) {
+    auto found = content::article_for_preview(db, *id);
+    HeroImages heroes;
+    if (found && found->hero_sha256) heroes = content::find_responsive_images(db, app.media, {*found->hero_sha256});
+    return std::pair(std::move(found), std::move(heroes));
+  });
   if (!article) return not_found(app, request);
   const auto lang = request_language(app, request);
   view::Value context;
@@ -94,10 +90,7 @@ http::Response article_preview(App& app, http::Request& request, const Session& 
   context["lead"] = article->lead;
   context["published_iso"] = core::format_iso8601(article->published_at);
   context["published_long"] = core::format_datetime(lang, article->published_at);
-  if (article->hero_sha256) {
-    context["hero_url"] = "/media/" + *article->hero_sha256 + "/image";
-    context["hero_alt"] = article->hero_alt;
-  }
+  set_hero(context, article->hero_sha256, article->hero_alt, images);
   context["body_html"] = view::render_markdown(article->body_md);
   view::Value::List tags;
   for (const auto& tag : article->tags) {

@@ -4,7 +4,8 @@
 //   GET  /admin/artykuly/nowy                    empty form
 //   POST /admin/artykuly/nowy                    create (multipart: fields + hero image)
 //   GET  /admin/artykuly/{id}                    form with the saved values
-//   POST /admin/artykuly/{id}                    save / publish / unpublish ("action" field)
+//   POST /admin/artykuly/{id}                    save / publish / unpublish / preview ("action" field;
+//                                                "preview" renders the unsaved text, stores nothing)
 //   POST /admin/artykuly/{id}/zalaczniki         add an attachment (multipart)
 //   POST /admin/artykuly/{id}/zalaczniki/{file}/usun   remove an attachment
 //   GET  /admin/artykuly/{id}/podglad            the public page with the saved data, any status

@@ -140,7 +140,11 @@ std::vector<FieldError> validate_article_form(const std::string& lang, const Art
   if (input.published_at.empty()) {
     out.published_at = existing ? existing->fields.published_at : now;
   } else if (auto when = parse_warsaw_local(input.published_at)) {
-    out.published_at = *when;
+    // The form shows minutes; the stored time may have seconds (published "now").
+    // The same minute sent back is the stored time, not a change.
+    const bool same_minute =
+        existing && *when == std::chrono::floor<std::chrono::minutes>(existing->fields.published_at);
+    out.published_at = same_minute ? existing->fields.published_at : *when;
   } else {
     error("published_at", core::N_("Enter the publication time as YYYY-MM-DD HH:MM, for example 2026-03-07 11:00."));
   }

@@ -33,11 +33,17 @@ std::vector<FieldError> validate_article_form(const std::string& lang, const Art
                                               const std::optional<content::EditableArticle>& existing,
                                               core::TimePoint now, content::ArticleFields& out);
 
+// The "Preview" button's answer: the unsaved text rendered under the body field.
+struct ArticlePreview {
+  std::string body_html;      // view::render_markdown of the typed body
+  bool hero_dropped = false;  // a file was chosen: browsers cannot put it back into the form
+};
+
 http::Response render_article_form(const App& app, const http::Request& request, const Session& session,
                                    const ArticleFormInput& values,
                                    const std::optional<content::EditableArticle>& existing,
                                    const std::vector<FieldError>& errors, const std::string& notice,
-                                   int status = 200);
+                                   int status = 200, const std::optional<ArticlePreview>& preview = std::nullopt);
 
 // "Szkic", "Zaplanowany"... in the page's language.
 std::string status_label(const std::string& lang, content::DisplayStatus status);

@@ -1,91 +1,30 @@
-// Saving articles and their attachments (POST handlers of articles.hpp).
-//
-// Each POST is handled in three steps: parse and validate on the I/O thread
-// (cheap); check and store uploaded files on the shared slow-work pool (image
-// decoding, fsync); then one write job that records the media rows, changes the
-// article, and writes the audit entry, so all of it commits or none does. The
-// answer is sent when the job is durable. Files of a job that then fails stay on
+// Saving articles and their attachments (POST handlers of articles.hpp), in
+// the three steps of admin/post_state.hpp. Every write job goes through
+// write_content so the page cache knows the new content version before the
+// editor (or anyone) is redirected to a page. Files of a job that then fails stay on
 // disk unreferenced: they are content-addressed, so a retry reuses them.
 #include <boost/json.hpp>
-
-#include <charconv>
 
 #include "accounts/audit.hpp"
 #include "content/article.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "view/markdown.hpp"
 #include "web/admin/articles.hpp"
 #include "web/admin/articles_form.hpp"
+#include "web/admin/post_state.hpp"
 #include "web/admin/uploads.hpp"
+#include "web/content_write.hpp"
 #include "web/page.hpp"
 
 namespace rynek::web::admin {
 namespace {
 
-struct PostState {
-  App& app;
-  http::Request request;  // without its body
-  Session session;
-  http::Responder respond;
-  std::string lang;
-  std::optional<std::int64_t> id;
-  std::optional<content::EditableArticle> existing;
-};
-
-std::optional<std::int64_t> parse_id(const std::map<std::string, std::string>& params, const char* name) {
-  auto it = params.find(name);
-  if (it == params.end()) return std::nullopt;
-  std::int64_t id = 0;
-  auto [end, error] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), id);
-  if (error != std::errc() || end != it->second.data() + it->second.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-// Takes the body out of the request (it can be megabytes) and keeps the rest.
-std::shared_ptr<PostState> start(App& app, http::Request& request, const Session& session,
-                                 http::Responder respond, std::string& body) {
-  body = std::move(request.body);
-  request.body.clear();
-  auto lang = request_language(app, request);
-  return std::make_shared<PostState>(PostState{app, request, session, std::move(respond), lang, {}, {}});
-}
-
-void respond_error(PostState& state, int status) {
-  state.respond(render_error(state.app, status, &state.request));
-}
-
-// The article, when the route has an id; false (and a 404 sent) when it names none.
-bool load_existing(PostState& state) {
-  state.id = parse_id(state.request.params, "id");
-  if (!state.id) {
-    if (state.request.params.count("id") == 0) return true;  // a new article
-    respond_error(state, 404);
-    return false;
-  }
-  state.existing = state.app.db.read([&](store::Connection& db) { return content::load_article(db, *state.id); });
-  if (!state.existing) respond_error(state, 404);
-  return state.existing.has_value();
-}
-
-std::optional<http::Multipart> parse_body(PostState& state, std::string_view body) {
-  auto parsed = http::parse_multipart(state.request.header("Content-Type"), body);
-  if (auto* error = std::get_if<http::MultipartError>(&parsed)) {
-    spdlog::info("admin: bad multipart body on {}: {}", state.request.path, http::multipart_error_name(*error));
-    respond_error(state, 400);
-    return std::nullopt;
-  }
-  return std::get<http::Multipart>(std::move(parsed));
-}
-
-void merge_into(boost::json::object& target, const std::string& json) {
-  if (json.empty()) return;
-  auto parsed = boost::json::parse(json);  // kept in a variable: the loop must not outlive it
-  for (const auto& [key, value] : parsed.as_object()) target[key] = value;
-}
+using ArticlePost = PostState<content::EditableArticle>;
 
 struct ArticleSave {
-  std::shared_ptr<PostState> state;
+  std::shared_ptr<ArticlePost> state;
   ArticleFormInput input;
   content::ArticleFields fields;
   std::optional<StoredImage> image;
@@ -97,13 +36,21 @@ void render_with_errors(const ArticleSave& save, std::vector<FieldError> errors,
                                     status));
 }
 
+// "Preview": the form again, every value kept, with the typed body rendered as
+// the public page would render it. Nothing is stored, not even a chosen image
+// (it is neither checked nor kept). Validation errors are shown as on a save, so
+// the editor learns early what would block it, but they never hide the preview.
+void render_preview(const ArticleSave& save, const std::vector<FieldError>& errors) {
+  auto& state = *save.state;
+  ArticlePreview preview{view::render_markdown(save.input.body), !save.input.hero_bytes.empty()};
+  state.respond(render_article_form(state.app, state.request, state.session, save.input, state.existing, errors, "",
+                                    200, preview));
+}
+
 void write_article(std::shared_ptr<ArticleSave> save) {
   auto& state = *save->state;
   auto created_id = std::make_shared<std::int64_t>(state.id.value_or(0));
-  // The content version after this write: handed to the page cache at once, so a
-  // public page never shows an unpublished article (the poller alone lags a second).
-  auto version = std::make_shared<std::int64_t>(0);
-  auto job = [save, created_id, version](store::Connection& db) {
+  auto job = [save, created_id](store::Connection& db) {
     auto& st = *save->state;
     const auto now = core::Clock::now();
     auto fields = save->fields;
@@ -135,12 +82,10 @@ void write_article(std::shared_ptr<ArticleSave> save) {
       accounts::record_audit(db, st.session.account.id, audit_action, "article", *created_id, fields.title,
                              boost::json::serialize(details), now);
     }
-    *version = content::content_version(db);
   };
-  auto done = [save, created_id, version](store::WriteOutcome outcome) {
+  auto done = [save, created_id](store::WriteOutcome outcome) {
     auto& st = *save->state;
     if (outcome.ok) {
-      st.app.cache.set_version(*version);
       st.respond(http::Response::redirect(303, "/admin/artykuly/" + std::to_string(*created_id) + "?zapisano=1"));
     } else if (outcome.error == store::DbErrc::unique_violation) {
       render_with_errors(*save, {{"slug", core::translate(st.lang, "Another article already has this address.")}},
@@ -150,25 +95,27 @@ void write_article(std::shared_ptr<ArticleSave> save) {
       respond_error(st, 503);
     }
   };
-  state.app.db.write(std::move(job), std::move(done));
+  write_content(state.app, std::move(job), std::move(done));
 }
 
 }  // namespace
 
 void article_save(App& app, http::Request& request, const Session& session, http::Responder respond) {
   std::string body;
-  auto state = start(app, request, session, std::move(respond), body);
-  if (!load_existing(*state)) return;
-  auto form = parse_body(*state, body);
+  auto state = start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
+  if (!load_existing(*state, content::load_article)) return;
+  auto form = parse_multipart_body(*state, body);
   if (!form) return;
   auto save = std::make_shared<ArticleSave>(ArticleSave{state, read_article_form(*form), {}, {}});
   form.reset();
   const auto& action = save->input.action;
-  if (action != "save" && action != "publish" && !(action == "unpublish" && state->existing)) {
+  if (action != "save" && action != "publish" && action != "preview" &&
+      !(action == "unpublish" && state->existing)) {
     return respond_error(*state, 400);
   }
   const auto now = core::Clock::now();
   auto errors = validate_article_form(state->lang, save->input, state->existing, now, save->fields);
+  if (action == "preview") return render_preview(*save, errors);
   if (action == "publish" && save->input.published_at.empty()) save->fields.published_at = now;
   if (!errors.empty()) return render_with_errors(*save, std::move(errors), 422);
   if (save->input.hero_bytes.empty()) return write_article(save);
@@ -186,9 +133,9 @@ void article_save(App& app, http::Request& request, const Session& session, http
 
 void article_attachment_add(App& app, http::Request& request, const Session& session, http::Responder respond) {
   std::string body;
-  auto state = start(app, request, session, std::move(respond), body);
-  if (!load_existing(*state)) return;
-  auto form = parse_body(*state, body);
+  auto state = start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
+  if (!load_existing(*state, content::load_article)) return;
+  auto form = parse_multipart_body(*state, body);
   if (!form) return;
   const auto* title_part = form->find("title");
   auto title = std::string(core::trim(title_part && !title_part->filename ? title_part->body : ""));
@@ -214,8 +161,8 @@ void article_attachment_add(App& app, http::Request& request, const Session& ses
       return render({{"attachment_file", core::translate(state->lang, *refusal)}}, 422);
     }
     auto media = std::get<content::StoredMedia>(stored);
-    state->app.db.write(
-        [state, media, title, filename](store::Connection& db) {
+    write_content(
+        state->app, [state, media, title, filename](store::Connection& db) {
           const auto now = core::Clock::now();
           auto id = content::add_attachment(db, *state->id, title, filename, media, now);
           boost::json::object details;
@@ -242,13 +189,13 @@ void article_attachment_add(App& app, http::Request& request, const Session& ses
 void article_attachment_remove(App& app, http::Request& request, const Session& session,
                                http::Responder respond) {
   std::string body;
-  auto state = start(app, request, session, std::move(respond), body);
-  if (!load_existing(*state)) return;
-  auto file_id = parse_id(state->request.params, "file");
+  auto state = start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
+  if (!load_existing(*state, content::load_article)) return;
+  auto file_id = id_param(state->request, "file");
   if (!file_id) return respond_error(*state, 404);
   auto removed = std::make_shared<bool>(false);
-  state->app.db.write(
-      [state, file_id, removed](store::Connection& db) {
+  write_content(
+      state->app, [state, file_id, removed](store::Connection& db) {
         const auto now = core::Clock::now();
         *removed = content::remove_attachment(db, *state->id, *file_id, now);
         if (!*removed) return;

@@ -40,7 +40,8 @@ std::string status_label(const std::string& lang, content::DisplayStatus status)
 http::Response render_article_form(const App& app, const http::Request& request, const Session& session,
                                    const ArticleFormInput& values,
                                    const std::optional<content::EditableArticle>& existing,
-                                   const std::vector<FieldError>& errors, const std::string& notice, int status) {
+                                   const std::vector<FieldError>& errors, const std::string& notice, int status,
+                                   const std::optional<ArticlePreview>& preview) {
   const auto lang = request_language(app, request);
   const auto now = core::Clock::now();
   view::Value context;
@@ -54,6 +55,12 @@ http::Response render_article_form(const App& app, const http::Request& request,
   context["hero_alt_field"] = field("hero_alt", values.hero_alt, errors, true);
   context["remove_hero"] = values.remove_hero;
   if (!notice.empty()) context["notice"] = notice;
+  if (preview) {
+    context["has_preview"] = true;
+    context["preview_html"] = preview->body_html;
+    context["preview_empty"] = core::trim(preview->body_html).empty();
+    context["preview_hero_dropped"] = preview->hero_dropped;
+  }
   if (!errors.empty()) {
     view::Value::List summary;
     for (const auto& error : errors) {

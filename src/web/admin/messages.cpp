@@ -1,7 +1,6 @@
 #include "web/admin/messages.hpp"
 
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "accounts/audit.hpp"
 #include "core/i18n.hpp"
@@ -10,6 +9,7 @@
 #include "events/admin_queries.hpp"
 #include "http/url.hpp"
 #include "web/admin/registrations.hpp"
+#include "web/site_settings.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
 #include "web/seminar_view.hpp"
@@ -29,9 +29,7 @@ std::vector<std::int64_t> selected_ids(const http::Params& params) {
   std::vector<std::int64_t> ids;
   for (const auto& [name, value] : params) {
     if (name != "r" || ids.size() >= kMaxSelected) continue;
-    std::int64_t id = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), id);
-    if (error == std::errc() && end == value.data() + value.size() && id > 0) ids.push_back(id);
+    if (auto id = core::parse_positive_id(value)) ids.push_back(*id);
   }
   return ids;
 }
@@ -153,6 +151,7 @@ std::optional<mail::Message> compose_admin_message(const App& app, const mail::Q
   context["link_label"] = core::translate(lang, "Your personal participation link");
   context["link_note"] = core::translate(lang, "This link is personal: please do not forward it.");
   context["signature"] = core::translate(lang, "The organisers of the seminar");
+  add_mail_signature(app, context);  // the brand line: the organisation's name
   context["contact_email"] = seminar->contact_email;
   context["contact_label"] = core::translate(lang, "Contact");
   mail::Message message;

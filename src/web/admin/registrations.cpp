@@ -1,6 +1,5 @@
 #include "web/admin/registrations.hpp"
 
-#include <charconv>
 
 #include "accounts/audit.hpp"
 #include "core/i18n.hpp"
@@ -10,6 +9,7 @@
 #include "web/admin/attendance_chart.hpp"
 #include "web/admin/exports.hpp"
 #include "web/admin/messages.hpp"
+#include "web/admin/post_state.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
 
@@ -17,18 +17,6 @@ namespace rynek::web::admin {
 namespace {
 
 constexpr std::size_t kActionBodyLimit = 4 * 1024;
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  std::int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-std::string param(const http::Request& request, const std::string& name) {
-  auto found = request.params.find(name);
-  return found == request.params.end() ? std::string() : found->second;
-}
 
 std::string list_url(std::int64_t seminar_id) {
   return "/admin/seminaria/" + std::to_string(seminar_id) + "/zgloszenia";
@@ -162,7 +150,7 @@ events::ChangeResult apply(store::Connection& db, Action action, std::int64_t id
 
 std::optional<events::Seminar> managed_seminar(App& app, const http::Request& request,
                                                const Session& session) {
-  auto id = parse_id(param(request, "id"));
+  auto id = id_param(request);
   if (!id) return std::nullopt;
   return app.db.read([&](store::Connection& db) -> std::optional<events::Seminar> {
     if (session.account.role == accounts::Role::organiser &&
@@ -203,7 +191,7 @@ http::Response registrations_page(App& app, http::Request& request, const Sessio
   const auto filter = filter_from_query(request);
   int page = 1;
   if (auto text = request.query_param("page")) {
-    auto parsed = parse_id(*text);
+    auto parsed = core::parse_positive_id(*text);
     if (parsed && *parsed < 100000) page = static_cast<int>(*parsed);
   }
   auto [list, counts, consents] = app.db.read([&](store::Connection& db) {
@@ -247,7 +235,7 @@ http::Response registrations_page(App& app, http::Request& request, const Sessio
       std::string text = tr(lang, message);
       if (*done == "sent") {
         auto count = request.query_param("count");
-        text += " " + std::to_string(count ? parse_id(*count).value_or(0) : 0);
+        text += " " + std::to_string(count ? core::parse_positive_id(*count).value_or(0) : 0);
       }
       context["done"] = text;
     }
@@ -259,7 +247,7 @@ http::Response registrations_page(App& app, http::Request& request, const Sessio
 void registration_action(App& app, http::Request& request, const Session& session,
                          http::Responder respond) {
   auto seminar = managed_seminar(app, request, session);
-  auto registration_id = parse_id(param(request, "registration"));
+  auto registration_id = id_param(request, "registration");
   auto form = http::decode_form(request.body);
   if (!seminar || !registration_id || !form) return respond(render_error(app, 404, &request));
   auto action = parse_action(form_value(*form, "action"));
@@ -268,7 +256,7 @@ void registration_action(App& app, http::Request& request, const Session& sessio
   http::Request back_request;
   if (auto back = http::decode_target("/?" + form_value(*form, "back"))) back_request.query = back->query;
   auto back = filter_query(filter_from_query(back_request));
-  if (auto page = back_request.query_param("page"); page && parse_id(*page)) {
+  if (auto page = back_request.query_param("page"); page && core::parse_positive_id(*page)) {
     back += (back.empty() ? "" : "&") + std::string("page=") + std::string(*page);
   }
   const auto seminar_id = seminar->id;

@@ -9,6 +9,7 @@
 #include "content/images.hpp"
 #include "core/i18n.hpp"
 #include "web/admin/articles.hpp"
+#include "web/news.hpp"
 
 namespace rynek::web::admin {
 namespace {
@@ -238,6 +239,54 @@ TEST_F(ArticlePagesTest, UnpublishTakesAnArticleDown) {
   ASSERT_EQ(response.status, 303);
   EXPECT_EQ(count("SELECT count(*) FROM articles WHERE status = 'unpublished'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'article.unpublish'"), 1);
+}
+
+TEST_F(ArticlePagesTest, PreviewRendersTheUnsavedTextAndStoresNothing) {
+  auto response = create({{"title", "Szkic"}, {"body", "## Rozdział\n\n*Kursywa*"}, {"published_at", "jutro"},
+                          {"action", "preview"}},
+                         {{"hero", "a.png", png(100, 50)}});
+  EXPECT_EQ(response.status, 200);
+  EXPECT_TRUE(contains(response, "id=\"preview-title\""));
+  EXPECT_TRUE(contains(response, "<h2>Rozdział</h2>"));
+  EXPECT_TRUE(contains(response, "<em>Kursywa</em>"));
+  EXPECT_TRUE(contains(response, "href=\"#published_at\""));  // errors shown, not blocking
+  EXPECT_TRUE(contains(response, "value=\"Szkic\""));
+  EXPECT_EQ(count("SELECT count(*) FROM articles"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM media"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 0);
+  EXPECT_FALSE(fs::exists(config_.data_dir / "media"));
+}
+
+TEST_F(ArticlePagesTest, EveryWriteHandsTheContentVersionToThePageCache) {
+  ASSERT_EQ(create({{"title", "A"}, {"action", "publish"}}).status, 303);
+  auto version = [&] { return db_->read([](store::Connection& c) { return content::content_version(c); }); };
+  EXPECT_EQ(cache_.version(), version());
+  auto added = post(article_attachment_add, "/admin/artykuly/1/zalaczniki", {{"id", "1"}},
+                    multipart({{"title", "Program"}}, {{"file", "program.pdf", "%PDF-1.4\n%%EOF\n"}}));
+  ASSERT_EQ(added.status, 303) << added.body;
+  EXPECT_EQ(cache_.version(), version()) << "known before the redirect, not a poll later";
+  auto removed = post(article_attachment_remove, "/admin/artykuly/1/zalaczniki/1/usun", {{"id", "1"}, {"file", "1"}},
+                      multipart({}));
+  ASSERT_EQ(removed.status, 303) << removed.body;
+  EXPECT_EQ(cache_.version(), version());
+}
+
+TEST_F(ArticlePagesTest, ThePublicArticleOffersTheHeroVariantsInSrcset) {
+  ASSERT_EQ(create({{"title", "Z obrazem"}, {"slug", "z-obrazem"}, {"hero_alt", "Rynek"}, {"action", "publish"}},
+                   {{"hero", "a.png", png(1000, 500)}})
+                .status,
+            303);
+  auto r = request(http::Method::get, "/aktualnosci/z-obrazem", {{"slug", "z-obrazem"}});
+  auto page = article_page(*app_, r);
+  ASSERT_EQ(page.status, 200);
+  auto variants = db_->read([](store::Connection& c) {
+    return c.query("SELECT v.variant_sha256, v.width, v.sha256 FROM media_variants v ORDER BY v.width");
+  });
+  ASSERT_EQ(variants.size(), 2u);
+  std::string expected = "srcset=\"/media/" + variants[0].text(0) + "/image 480w, /media/" + variants[1].text(0) +
+                         "/image 960w, /media/" + variants[0].text(2) + "/image 1000w\"";
+  EXPECT_TRUE(contains(page, expected)) << page.body;
+  EXPECT_TRUE(contains(page, "width=\"1000\" height=\"500\""));
 }
 
 }  // namespace

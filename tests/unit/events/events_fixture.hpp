@@ -78,7 +78,7 @@ class EventsTest : public ::testing::Test {
 
   Seminar insert(const Seminar& seminar) {
     PreparedSeminars prepared;
-    prepared.seminars.push_back({"test", seminar, std::nullopt});
+    prepared.seminars.push_back({"test", seminar, std::nullopt, {}});
     int created = 0, updated = 0;
     write([&](store::Connection& c) { write_seminars(c, prepared, created, updated); });
     return *db_->read([&](store::Connection& c) {

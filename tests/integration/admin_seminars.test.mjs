@@ -1,0 +1,266 @@
+// Seminars from the back office, through the built binary: an editor creates a
+// draft with an agenda, custom registration fields and consents (not public,
+// but the preview works), publishes it (the public page shows the agenda, the
+// registration form asks the custom questions), a visitor registers and the
+// answers are stored; a changed consent text gets a new version by itself;
+// capacity; materials (a real PDF, a script named .pdf refused and stored
+// nowhere, removal); unpublishing. Hostile input — impossible dates, a
+// javascript: broadcast, duplicate field keys, a select without options,
+// missing CSRF, the wrong role, no session, an oversized body, other objects'
+// ids, an unknown action — is refused with the right status and changes nothing.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { adminScene, pdf, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
+import { DAY, Visitor } from './seminars_helpers.mjs';
+
+let s;
+let editor;
+let seminarId;
+const SLUG = 'forum-z-panelu';
+
+// "YYYY-MM-DD HH:MM" in Warsaw, `ms` from now, on a whole hour.
+function warsaw(ms) {
+  const t = new Date(Math.floor((Date.now() + ms) / 3600_000) * 3600_000);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t).replace(',', '');
+}
+const STARTS = warsaw(5 * DAY);
+const ENDS = warsaw(5 * DAY + 4 * 3600_000);
+const HHMM = (hours) => warsaw(5 * DAY + hours * 3600_000).slice(11);
+
+// The whole form as a browser sends it; `change` overrides or adds parts.
+function seminarForm(change = {}) {
+  const values = {
+    title: 'Forum z panelu', slug: SLUG, lead: 'Seminarium założone w panelu.',
+    description: 'Opis z **pogrubieniem**.', published_at: '', hero_alt: '',
+    starts: STARTS, ends: ENDS, format: 'hybrid', venue: 'Ratusz, Rynek 1, Poznań',
+    broadcast_url: 'https://www.youtube.com/watch?v=Rynek2026ab', broadcast_visibility: 'participants',
+    recording_url: '', capacity: '', registration_opens: '', registration_closes: '', confirm_within_hours: '',
+    contact_email: 'seminaria@rynek.test', privacy_text: 'Klauzula **informacyjna**.', privacy_version: '',
+    agenda_0_starts: HHMM(0), agenda_0_ends: HHMM(1), agenda_0_title: 'Powitanie gości', agenda_0_description: '',
+    agenda_0_speakers: 'Anna Prowadząca; Urząd Miasta; Łomża',
+    agenda_1_starts: HHMM(1), agenda_1_ends: '', agenda_1_title: 'Panel miast', agenda_1_description: 'Rozmowa.',
+    agenda_1_speakers: 'Jan Rozmówca\nEwa Gość; ; Chełm',
+    agenda_2_starts: '', agenda_2_ends: '', agenda_2_title: '', agenda_2_description: '', agenda_2_speakers: '',
+    fields_0_label: 'Instytucja', fields_0_key: '', fields_0_type: 'text', fields_0_help: 'Pełna nazwa', fields_0_required: 'yes',
+    fields_0_options: '',
+    fields_1_label: 'Rola', fields_1_key: 'rola', fields_1_type: 'select', fields_1_help: '', fields_1_options: 'Urzędnik\r\nRadny\r\nMieszkaniec',
+    fields_2_label: '', fields_2_key: '', fields_2_type: 'text', fields_2_help: '', fields_2_options: '',
+    consents_0_text: 'Chcę dostawać informacje o kolejnych seminariach.', consents_0_key: 'newsletter', consents_0_version: '1',
+    consents_1_text: '', consents_1_key: '', consents_1_version: '',
+    action: 'save',
+    ...change,
+  };
+  return Object.entries(values).filter(([, v]) => v !== undefined);
+}
+
+const editUrl = () => `/admin/seminaria/${seminarId}/edycja`;
+const publicPage = (slug = SLUG) => new Visitor(s.rynek.port).request(`/seminaria/${slug}`);
+const WATCHED = ['SELECT * FROM seminars', 'SELECT * FROM agenda_items', 'SELECT * FROM agenda_speakers',
+  'SELECT * FROM form_fields', 'SELECT * FROM consents', 'SELECT * FROM seminar_materials', 'SELECT * FROM media',
+  'SELECT * FROM audit_log', 'SELECT * FROM registrations'];
+const snapshot = () => WATCHED.map((q) => JSON.stringify(sql(s.world.dataDir, `${q} ORDER BY 1`))).join('\n');
+
+before(async () => {
+  s = await adminScene({ 'inne-seminarium': { title: 'Inne seminarium' } }, {
+    editor: ['redaktor@rynek.test', 'editor'], organiser: ['organizator@rynek.test', 'organiser'],
+  });
+  editor = await s.login('editor');
+});
+after(async () => { await s?.world.cleanup(); });
+
+describe('creating and publishing', () => {
+  test('a draft with agenda, fields and consents is not public, but its preview works', async () => {
+    const created = await postMultipart(editor, '/admin/seminaria/nowy', seminarForm());
+    assert.equal(created.status, 303, created.text.slice(0, 3000));
+    const match = /^\/admin\/seminaria\/(\d+)\/edycja\?zapisano=1$/.exec(created.headers.location);
+    assert.ok(match, created.headers.location);
+    seminarId = Number(match[1]);
+    assert.equal(sqlValue(s.world.dataDir, `SELECT status FROM seminars WHERE id = ${seminarId}`), 'draft');
+    assert.deepEqual(sql(s.world.dataDir, `SELECT key, type, required FROM form_fields WHERE seminar_id = ${seminarId} ORDER BY position`),
+      [['instytucja', 'text', '1'], ['rola', 'select', '0']]);
+    assert.deepEqual(sql(s.world.dataDir, `SELECT key, version FROM consents WHERE seminar_id = ${seminarId}`), [['newsletter', '1']]);
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM agenda_items WHERE seminar_id = ${seminarId}`), '2');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM audit_log WHERE action = 'seminar.create' AND object_id = ${seminarId}`), '1');
+
+    const page = await editor.request(created.headers.location);
+    assert.equal(page.status, 200);
+    assert.ok(page.text.includes('Seminarium zostało zapisane.'), 'the notice');
+    assert.ok(page.text.includes('value="Panel miast"'));
+    assert.ok(page.text.includes('value="instytucja"'), 'the derived key is shown');
+    assert.match(page.text, /<legend>[^<]*<\/legend>/);
+
+    assert.equal((await publicPage()).status, 404, 'a draft is not public');
+    const preview = await editor.request(`/admin/seminaria/${seminarId}/podglad`);
+    assert.equal(preview.status, 200);
+    assert.ok(preview.text.includes('Panel miast') && preview.text.includes('Anna Prowadząca'));
+    assert.ok(preview.text.includes('<strong>pogrubieniem</strong>'));
+  });
+
+  test('published, the public page shows the agenda and the form asks the custom questions', async () => {
+    const published = await postMultipart(editor, editUrl(), seminarForm({ action: 'publish' }));
+    assert.equal(published.status, 303);
+    const page = await publicPage();
+    assert.equal(page.status, 200);
+    assert.ok(page.text.includes('Panel miast') && page.text.includes('Ewa Gość'));
+    const visitor = new Visitor(s.rynek.port);
+    const form = await visitor.open(`/seminaria/${SLUG}/rejestracja`);
+    assert.equal(form.status, 200);
+    for (const text of ['Instytucja', 'Pełna nazwa', 'Mieszkaniec', 'name="consent_newsletter"', 'Klauzula <strong>informacyjna</strong>']) {
+      assert.ok(form.text.includes(text), text);
+    }
+    const registered = await visitor.register(SLUG, { name: 'Ola Panelowa', email: 'ola@uczestnik.test',
+      f_instytucja: 'Urząd Miasta Gniezna', f_rola: 'Radny', consent_newsletter: 'yes' });
+    assert.equal(registered.status, 303);
+    const [[answers, privacy]] = sql(s.world.dataDir, `SELECT answers, privacy_version FROM registrations WHERE seminar_id = ${seminarId}`);
+    assert.deepEqual(JSON.parse(answers), { instytucja: 'Urząd Miasta Gniezna', rola: 'Radny' });
+    assert.equal(privacy, '1');
+    assert.deepEqual(sql(s.world.dataDir, 'SELECT consent_key, version FROM registration_consents'), [['newsletter', '1']]);
+  });
+
+  test('a changed consent text (and clause) with the same version gets a new version', async () => {
+    const edited = await postMultipart(editor, editUrl(), seminarForm({
+      consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', privacy_text: 'Nowa klauzula.', privacy_version: '1' }));
+    assert.equal(edited.status, 303);
+    assert.match(edited.headers.location, /zapisano=wersje$/);
+    assert.equal(sqlValue(s.world.dataDir, `SELECT version FROM consents WHERE seminar_id = ${seminarId}`), '2');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT privacy_clause_version FROM seminars WHERE id = ${seminarId}`), '2');
+    const page = await editor.request(edited.headers.location);
+    assert.ok(page.text.includes('nowe wersje'), 'the notice says so');
+    assert.deepEqual(sql(s.world.dataDir, 'SELECT consent_key, version FROM registration_consents'), [['newsletter', '1']],
+      'the registrant keeps the version they saw');
+    assert.ok(page.text.includes('Ktoś już się zapisał') || page.text.includes('zapisali się'), 'the warning about registrations');
+  });
+
+  test('capacity: one place taken by the registrant makes the seminar full', async () => {
+    const edited = await postMultipart(editor, editUrl(), seminarForm({
+      consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', consents_0_version: '2', privacy_text: 'Nowa klauzula.',
+      privacy_version: '2', capacity: '1' }));
+    assert.equal(edited.status, 303);
+    assert.match(edited.headers.location, /zapisano=1$/, 'nothing re-versioned when only the capacity changed');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT capacity FROM seminars WHERE id = ${seminarId}`), '1');
+    assert.ok((await publicPage()).text.includes('Wszystkie miejsca są zajęte.'));
+  });
+
+  test('the form sent back as shown changes nothing, and its first submit button saves', async () => {
+    const CURRENT = { consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', consents_0_version: '2',
+      privacy_text: 'Nowa klauzula.', privacy_version: '2', capacity: '1' };
+    const page = await editor.request(editUrl());
+    const form = page.text.slice(page.text.indexOf('class="form seminar-form"'));
+    // Enter in a text input presses the form's first submit button: it must save, not ask for more rows.
+    assert.equal(/<button[^>]*type="submit"[^>]*value="([a-z_]+)"/.exec(form)[1], 'save');
+    // The publication time is shown to the minute; the stored one has seconds.
+    const shown = /id="published_at" name="published_at" value="([^"]*)"/.exec(form)[1];
+    assert.match(shown, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    const before = snapshot();
+    const saved = await postMultipart(editor, editUrl(), seminarForm({ ...CURRENT, published_at: shown }));
+    assert.equal(saved.status, 303);
+    assert.equal(snapshot(), before, 'nothing changed, so nothing stored and nothing audited');
+  });
+
+  test('"more rows" and the Markdown preview re-render the form and store nothing', async () => {
+    const before = snapshot();
+    const more = await postMultipart(editor, editUrl(), seminarForm({ action: 'more_rows', title: 'Niezapisany tytuł' }));
+    assert.equal(more.status, 200);
+    assert.ok(more.text.includes('id="agenda_6_title"'), 'three more blank rows');
+    assert.ok(more.text.includes('value="Niezapisany tytuł"'), 'the values are kept');
+    const preview = await postMultipart(editor, editUrl(), seminarForm({ action: 'preview', description: 'Nowy *opis*.' }));
+    assert.equal(preview.status, 200);
+    assert.ok(preview.text.includes('<em>opis</em>'), 'the unsaved Markdown rendered');
+    assert.equal(snapshot(), before);
+  });
+});
+
+describe('materials', () => {
+  test('a real PDF is added and shown; a script named .pdf is refused and stored nowhere; removal', async () => {
+    const added = await postMultipart(editor, `/admin/seminaria/${seminarId}/materialy`, [
+      ['title', 'Program forum'], ['audience', 'public'], ['file', { filename: 'program.pdf', type: 'application/pdf', data: pdf('program') }]]);
+    assert.equal(added.status, 303);
+    assert.ok((await publicPage()).text.includes('Program forum'));
+    const materialId = Number(sqlValue(s.world.dataDir, `SELECT max(id) FROM seminar_materials WHERE seminar_id = ${seminarId}`));
+
+    const before = snapshot();
+    const script = await postMultipart(editor, `/admin/seminaria/${seminarId}/materialy`, [
+      ['title', 'Skrypt'], ['audience', 'public'], ['file', { filename: 'program.pdf', type: 'application/pdf', data: Buffer.from('#!/bin/sh\nrm -rf /\n') }]]);
+    assert.equal(script.status, 422);
+    assert.ok(script.text.includes('Ten rodzaj pliku nie jest przyjmowany.'));
+    assert.match(script.text, /id="material_file"[^>]*aria-invalid="true"/);
+    assert.equal(snapshot(), before);
+
+    const otherId = s.seminarId('inne-seminarium');
+    const swapped = await editor.post(`/admin/seminaria/${otherId}/materialy/${materialId}/usun`, {});
+    assert.equal(swapped.status, 404, "another seminar's URL does not reach this material");
+    assert.equal(snapshot(), before);
+    const removed = await editor.post(`/admin/seminaria/${seminarId}/materialy/${materialId}/usun`, {});
+    assert.equal(removed.status, 303);
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM seminar_materials WHERE id = ${materialId}`), '0');
+    assert.ok(!(await publicPage()).text.includes('Program forum'));
+  });
+});
+
+describe('hostile input changes nothing', () => {
+  const cases = [
+    ['end before start', { ends: warsaw(4 * DAY) }, 'ends'],
+    ['a garbage start', { starts: 'jutro rano' }, 'starts'],
+    ['a javascript: broadcast', { broadcast_url: 'javascript:alert(1)' }, 'broadcast_url'],
+    ['duplicate field keys', { fields_2_label: 'Rola druga', fields_2_key: 'rola' }, 'fields_2_key'],
+    ['a select without options', { fields_1_options: '' }, 'fields_1_options'],
+    ['a field keyed "email"', { fields_0_key: 'email' }, 'fields_0_key'],
+    ['an agenda item outside the seminar', { agenda_1_starts: warsaw(9 * DAY) }, 'agenda_1_starts'],
+    ['capacity zero', { capacity: '0' }, 'capacity'],
+    ['onsite without venue', { format: 'onsite', venue: '' }, 'venue'],
+  ];
+  for (const [name, change, id] of cases) {
+    test(name, async () => {
+      const before = snapshot();
+      const response = await postMultipart(editor, editUrl(), seminarForm({ ...change, title: 'Zmieniony tytuł' }));
+      assert.equal(response.status, 422);
+      assert.match(response.text, new RegExp(`id="${id}"[^>]*aria-invalid="true"|id="${id}"[^>]*aria-describedby="[^"]*${id}-error`));
+      assert.ok(response.text.includes(`href="#${id}"`), 'the summary links to the input');
+      assert.ok(response.text.includes('value="Zmieniony tytuł"'), 'the values are kept');
+      assert.equal(snapshot(), before);
+    });
+  }
+
+  test('a slug another seminar has is 409', async () => {
+    const before = snapshot();
+    const response = await postMultipart(editor, '/admin/seminaria/nowy', seminarForm({ slug: 'inne-seminarium' }));
+    assert.equal(response.status, 409);
+    assert.match(response.text, /id="slug"[^>]*aria-invalid="true"/);
+    assert.equal(snapshot(), before);
+  });
+
+  test('missing CSRF, wrong role, anonymous, oversized, unknown action, other ids', async () => {
+    const before = snapshot();
+    assert.equal((await postMultipart(editor, editUrl(), seminarForm(), { csrf: false })).status, 403);
+    const organiser = await s.login('organiser');
+    assert.equal((await organiser.request(editUrl())).status, 403);
+    assert.equal((await postMultipart(organiser, editUrl(), seminarForm())).status, 403);
+    const anonymous = await new Visitor(s.rynek.port).request('/admin/seminaria/nowy');
+    assert.equal(anonymous.status, 303);
+    assert.equal(anonymous.headers.location, `/admin/logowanie?next=${encodeURIComponent('/admin/seminaria/nowy')}`);
+    const big = await postMultipart(editor, editUrl(), seminarForm({ description: 'x'.repeat(12 * 1024 * 1024) }));
+    assert.equal(big.status, 413);
+    assert.equal((await postMultipart(editor, editUrl(), seminarForm({ action: 'destroy' }))).status, 400);
+    for (const urlPath of ['/admin/seminaria/999999/edycja', '/admin/seminaria/999999/podglad', '/admin/seminaria/abc/edycja']) {
+      assert.equal((await editor.request(urlPath)).status, 404, urlPath);
+    }
+    assert.equal((await postMultipart(editor, '/admin/seminaria/999999/edycja', seminarForm())).status, 404);
+    assert.equal(snapshot(), before);
+  });
+});
+
+describe('taking it down', () => {
+  test('unpublished, the seminar is gone for the public; the editor still previews it', async () => {
+    const response = await postMultipart(editor, editUrl(), seminarForm({
+      consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', consents_0_version: '2', privacy_text: 'Nowa klauzula.',
+      privacy_version: '2', capacity: '1', action: 'unpublish' }));
+    assert.equal(response.status, 303);
+    assert.equal(sqlValue(s.world.dataDir, `SELECT status FROM seminars WHERE id = ${seminarId}`), 'unpublished');
+    assert.equal((await publicPage()).status, 404);
+    assert.equal((await new Visitor(s.rynek.port).request(`/seminaria/${SLUG}/rejestracja`)).status, 404);
+    assert.equal((await editor.request(`/admin/seminaria/${seminarId}/podglad`)).status, 200);
+    const list = await editor.request('/admin/seminaria');
+    assert.ok(list.text.includes(`/admin/seminaria/${seminarId}/edycja`) && list.text.includes('Wycofany'));
+  });
+});
