@@ -2,12 +2,9 @@
 // session, as the guard would call them, on a real SQLite file.
 #include <gtest/gtest.h>
 
-#include <future>
-
+#include "../web/app_fixture.hpp"
 #include "accounts/account.hpp"
-#include "core/i18n.hpp"
 #include "fixture.hpp"
-#include "http/url.hpp"
 #include "web/admin/attendance_chart.hpp"
 #include "web/admin/exports.hpp"
 #include "web/admin/messages.hpp"
@@ -16,23 +13,16 @@
 namespace rynek::web::admin {
 namespace {
 
-namespace fs = std::filesystem;
 using events::testing::at;
+using test::contains;
 
-class RegistrationPages : public events::testing::AdminRegistrationsTest {
+class RegistrationPages : public test::WithApp<events::testing::AdminRegistrationsTest> {
  protected:
-  static void SetUpTestSuite() { core::init_i18n(fs::path(RYNEK_BINARY_DIR) / "locale"); }
+  // get(id) is a registration here, not a page through the router.
+  using AdminRegistrationsTest::get;
 
   void SetUp() override {
-    AdminRegistrationsTest::SetUp();
-    config_.base_url = "http://rynek.test";
-    config_.data_dir = root_ / "data";
-    media_ = std::make_unique<content::MediaStore>(config_.data_dir);
-    templates_ = std::make_unique<view::Templates>(
-        fs::path(RYNEK_SOURCE_DIR) / "templates",
-        [](const std::string& lang, const std::string& msgid) { return core::translate(lang, msgid); });
-    static_files_ = std::make_unique<http::StaticFiles>(fs::path(RYNEK_SOURCE_DIR) / "static");
-    app_ = std::make_unique<App>(App{config_, *db_, *templates_, *static_files_, *media_, cache_, secret_, limits_});
+    WithApp::SetUp();
     write([](store::Connection& c) {
       c.execute("INSERT INTO accounts (id, email, name, role, created_at) VALUES"
                 " (1, 'admin@example.org', 'Ada', 'admin', '2026-01-01T00:00:00Z'),"
@@ -57,42 +47,13 @@ class RegistrationPages : public events::testing::AdminRegistrationsTest {
 
   http::Request request(const std::string& target, std::map<std::string, std::string> params,
                         std::string body = "") {
-    http::Request r;
-    r.method = body.empty() ? http::Method::get : http::Method::post;
-    auto decoded = http::decode_target(target);
-    r.target = target;
-    r.path = decoded->path;
-    r.query = decoded->query;
-    r.query_string = decoded->query_string;
-    r.params = std::move(params);
-    r.body = std::move(body);
-    return r;
+    auto method = body.empty() ? http::Method::get : http::Method::post;
+    return test::make_request(method, target, std::move(params), std::move(body));
   }
   std::map<std::string, std::string> id_params() { return {{"id", std::to_string(seminar_.id)}}; }
 
-  http::Response run_async(AsyncHandler handler, http::Request r, const Session& s) {
-    std::promise<http::Response> promise;
-    handler(*app_, r, s, [&promise](http::Response response) { promise.set_value(std::move(response)); });
-    return promise.get_future().get();
-  }
-
   std::string list_url() { return "/admin/seminaria/" + std::to_string(seminar_.id) + "/zgloszenia"; }
 
-  static bool contains(const http::Response& response, std::string_view text) {
-    return response.body_view().find(text) != std::string_view::npos;
-  }
-  std::int64_t count(const std::string& sql) {
-    return db_->read([&](store::Connection& c) { return c.query_one(sql)->integer(0); });
-  }
-
-  core::Config config_;
-  std::unique_ptr<content::MediaStore> media_;
-  std::unique_ptr<view::Templates> templates_;
-  std::unique_ptr<http::StaticFiles> static_files_;
-  PageCache cache_;
-  core::Secret secret_{std::string(32, 's')};
-  RateLimits limits_;
-  std::unique_ptr<App> app_;
   events::Seminar seminar_;
   std::int64_t anna_ = 0, piotr_ = 0;
 };

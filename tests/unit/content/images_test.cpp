@@ -1,50 +1,25 @@
 // Hero images of imported articles get WebP variants like uploaded ones, and
 // pages can read them back with the original's pixel size.
 #include <gtest/gtest.h>
-#include <vips/vips.h>
 
 #include <fstream>
 
-#include "content/images.hpp"
+#include "../store/database_fixture.hpp"
 #include "content/import.hpp"
+#include "test_image.hpp"
 
 namespace rynek::content {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A real image of the given size and format (".png", ".gif"...), drawn by libvips.
-std::string make_image(int width, int height, const char* format = ".png") {
-  read_image_header("");  // initialises libvips
-  VipsImage* image = nullptr;
-  EXPECT_EQ(vips_black(&image, width, height, "bands", 3, nullptr), 0);
-  void* buffer = nullptr;
-  std::size_t length = 0;
-  EXPECT_EQ(vips_image_write_to_buffer(image, format, &buffer, &length, nullptr), 0);
-  g_object_unref(image);
-  std::string bytes(static_cast<const char*>(buffer), length);
-  g_free(buffer);
-  return bytes;
-}
+using test::make_image;
 
-class HeroImportTest : public ::testing::Test {
+class HeroImportTest : public store::test::DatabaseTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("rynek-images-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    store::OpenOptions options;
-    options.url = "sqlite:" + (root_ / "test.db").string();
-    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
-    options.synchronous_full = false;
-    fs::create_directories(root_);
-    db_ = store::open_database(options);
-    db_->migrate();
+    DatabaseTest::SetUp();
     media_ = std::make_unique<MediaStore>(root_ / "data");
-  }
-  void TearDown() override {
-    db_->close();
-    fs::remove_all(root_);
   }
 
   // An article folder with its hero image file.
@@ -69,8 +44,6 @@ class HeroImportTest : public ::testing::Test {
     return db_->read([&](store::Connection& c) { return find_responsive_images(c, *media_, {sha256, sha256}); });
   }
 
-  fs::path root_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<MediaStore> media_;
 };
 

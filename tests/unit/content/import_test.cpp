@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "../store/database_fixture.hpp"
 #include "content/article.hpp"
 #include "core/clock.hpp"
 
@@ -12,24 +13,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ImportTest : public ::testing::Test {
+class ImportTest : public store::test::DatabaseTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("rynek-import-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
+    DatabaseTest::SetUp();
     fs::create_directories(root_ / "content" / "articles");
-    store::OpenOptions options;
-    options.url = "sqlite:" + (root_ / "test.db").string();
-    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
-    options.synchronous_full = false;
-    db_ = store::open_database(options);
-    db_->migrate();
     media_ = std::make_unique<MediaStore>(root_ / "data");
-  }
-  void TearDown() override {
-    db_->close();
-    fs::remove_all(root_);
   }
 
   void write(const std::string& relative, const std::string& text) {
@@ -44,8 +33,6 @@ class ImportTest : public ::testing::Test {
     return db_->read([](store::Connection& c) { return c.query_one("SELECT count(*) FROM articles")->integer(0); });
   }
 
-  fs::path root_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<MediaStore> media_;
 };
 

@@ -1,13 +1,10 @@
 // In-process tests of the article pages: handlers called directly with a fake
 // editor session, a real SQLite file, templates and media store, no socket.
 #include <gtest/gtest.h>
-#include <vips/vips.h>
 
-#include <future>
-
+#include "../content/test_image.hpp"
+#include "../web/app_fixture.hpp"
 #include "content/article.hpp"
-#include "content/images.hpp"
-#include "core/i18n.hpp"
 #include "web/admin/articles.hpp"
 #include "web/news.hpp"
 
@@ -15,62 +12,16 @@ namespace rynek::web::admin {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr std::string_view kBoundary = "----TestBoundary42";
+using content::test::make_image;
+using test::contains;
+using test::FilePart;
+using test::kBoundary;
+using test::multipart;
 
-struct FilePart {
-  std::string name, filename, bytes;
-};
-
-std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
-                      const std::vector<FilePart>& files = {}) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-            value + "\r\n";
-  }
-  for (const auto& file : files) {
-    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + file.name +
-            "\"; filename=\"" + file.filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + file.bytes + "\r\n";
-  }
-  return body + "--" + std::string(kBoundary) + "--\r\n";
-}
-
-std::string png(int width, int height) {
-  content::read_image_header("");  // initialises libvips
-  VipsImage* image = nullptr;
-  vips_black(&image, width, height, "bands", 3, nullptr);
-  void* buffer = nullptr;
-  std::size_t length = 0;
-  vips_image_write_to_buffer(image, ".png", &buffer, &length, nullptr);
-  g_object_unref(image);
-  std::string bytes(static_cast<const char*>(buffer), length);
-  g_free(buffer);
-  return bytes;
-}
-
-class ArticlePagesTest : public ::testing::Test {
+class ArticlePagesTest : public test::AppTest {
  protected:
-  static void SetUpTestSuite() { core::init_i18n(fs::path(RYNEK_BINARY_DIR) / "locale"); }
-
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("rynek-article-pages-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-    config_.base_url = "http://rynek.test";
-    config_.data_dir = root_ / "data";
-    store::OpenOptions options;
-    options.url = "sqlite:" + (root_ / "test.db").string();
-    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
-    options.synchronous_full = false;
-    db_ = store::open_database(options);
-    db_->migrate();
-    media_ = std::make_unique<content::MediaStore>(config_.data_dir);
-    templates_ = std::make_unique<view::Templates>(
-        fs::path(RYNEK_SOURCE_DIR) / "templates",
-        [](const std::string& lang, const std::string& msgid) { return core::translate(lang, msgid); });
-    static_files_ = std::make_unique<http::StaticFiles>(fs::path(RYNEK_SOURCE_DIR) / "static");
-    app_ = std::make_unique<App>(App{config_, *db_, *templates_, *static_files_, *media_, cache_, secret_, limits_});
+    test::AppTest::SetUp();
     db_->write_and_wait([](store::Connection& c) {
       c.execute("INSERT INTO accounts (id, email, name, role, created_at) VALUES"
                 " (7, 'ed@example.org', 'Edyta', 'editor', '2026-01-01T00:00:00Z')");
@@ -81,55 +32,24 @@ class ArticlePagesTest : public ::testing::Test {
     session_.csrf = "csrf-token";
   }
 
-  void TearDown() override {
-    db_->close();
-    fs::remove_all(root_);
-  }
-
   http::Request request(http::Method method, const std::string& path, std::map<std::string, std::string> params = {}) {
-    http::Request r;
-    r.method = method;
-    r.target = r.path = path;
-    r.params = std::move(params);
+    auto r = test::make_request(method, path, std::move(params));
     r.headers.add("Cookie", "lang=en");
     return r;
   }
 
-  using Async = void (*)(App&, http::Request&, const Session&, http::Responder);
-  http::Response post(Async handler, const std::string& path, std::map<std::string, std::string> params,
+  http::Response post(AsyncHandler handler, const std::string& path, std::map<std::string, std::string> params,
                       const std::string& body) {
     auto r = request(http::Method::post, path, std::move(params));
     r.headers.add("Content-Type", "multipart/form-data; boundary=" + std::string(kBoundary));
     r.body = body;
-    std::promise<http::Response> promise;
-    auto future = promise.get_future();
-    handler(*app_, r, session_, [&promise](http::Response response) { promise.set_value(std::move(response)); });
-    EXPECT_EQ(future.wait_for(std::chrono::seconds(30)), std::future_status::ready);
-    return future.get();
+    return run_async(handler, r, session_);
   }
 
   http::Response create(std::vector<std::pair<std::string, std::string>> fields, std::vector<FilePart> files = {}) {
     return post(article_save, "/admin/artykuly/nowy", {}, multipart(fields, files));
   }
 
-  std::int64_t count(const std::string& sql) {
-    return db_->read([&](store::Connection& c) { return c.query_one(sql)->integer(0); });
-  }
-
-  static bool contains(const http::Response& response, std::string_view text) {
-    return response.body_view().find(text) != std::string_view::npos;
-  }
-
-  fs::path root_;
-  core::Config config_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<content::MediaStore> media_;
-  std::unique_ptr<view::Templates> templates_;
-  std::unique_ptr<http::StaticFiles> static_files_;
-  PageCache cache_;
-  core::Secret secret_{std::string(32, 's')};
-  RateLimits limits_;
-  std::unique_ptr<App> app_;
   Session session_;
 };
 
@@ -168,7 +88,7 @@ TEST_F(ArticlePagesTest, DuplicateSlugIsAFieldError) {
 }
 
 TEST_F(ArticlePagesTest, HeroImageNeedsAltTextAndGetsVariants) {
-  auto image = png(1000, 500);
+  auto image = make_image(1000, 500);
   auto missing_alt = create({{"title", "Z obrazem"}, {"action", "save"}}, {{"hero", "a.png", image}});
   EXPECT_EQ(missing_alt.status, 422);
   EXPECT_TRUE(contains(missing_alt, "href=\"#hero_alt\""));
@@ -244,7 +164,7 @@ TEST_F(ArticlePagesTest, UnpublishTakesAnArticleDown) {
 TEST_F(ArticlePagesTest, PreviewRendersTheUnsavedTextAndStoresNothing) {
   auto response = create({{"title", "Szkic"}, {"body", "## Rozdział\n\n*Kursywa*"}, {"published_at", "jutro"},
                           {"action", "preview"}},
-                         {{"hero", "a.png", png(100, 50)}});
+                         {{"hero", "a.png", make_image(100, 50)}});
   EXPECT_EQ(response.status, 200);
   EXPECT_TRUE(contains(response, "id=\"preview-title\""));
   EXPECT_TRUE(contains(response, "<h2>Rozdział</h2>"));
@@ -273,7 +193,7 @@ TEST_F(ArticlePagesTest, EveryWriteHandsTheContentVersionToThePageCache) {
 
 TEST_F(ArticlePagesTest, ThePublicArticleOffersTheHeroVariantsInSrcset) {
   ASSERT_EQ(create({{"title", "Z obrazem"}, {"slug", "z-obrazem"}, {"hero_alt", "Rynek"}, {"action", "publish"}},
-                   {{"hero", "a.png", png(1000, 500)}})
+                   {{"hero", "a.png", make_image(1000, 500)}})
                 .status,
             303);
   auto r = request(http::Method::get, "/aktualnosci/z-obrazem", {{"slug", "z-obrazem"}});

@@ -5,34 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <filesystem>
+
+#include "../store/database_fixture.hpp"
 
 namespace rynek::content {
 namespace {
 
-namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-class EditingTest : public ::testing::Test {
+class EditingTest : public store::test::DatabaseTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("rynek-editing-" + std::to_string(::getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-    store::OpenOptions options;
-    options.url = "sqlite:" + (root_ / "test.db").string();
-    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
-    options.synchronous_full = false;
-    db_ = store::open_database(options);
-    db_->migrate();
-  }
-  void TearDown() override {
-    db_->close();
-    fs::remove_all(root_);
-  }
-
   ArticleFields fields(const std::string& title, const std::string& slug) {
     ArticleFields f;
     f.title = title;
@@ -54,8 +36,6 @@ class EditingTest : public ::testing::Test {
     return db_->read([](store::Connection& c) { return content_version(c); });
   }
 
-  fs::path root_;
-  std::unique_ptr<store::Database> db_;
   core::TimePoint now_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 };
 

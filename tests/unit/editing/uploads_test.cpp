@@ -1,11 +1,11 @@
 // Upload checks: the type from the bytes, the size and pixel limits, and the
 // resized variants of images.
 #include <gtest/gtest.h>
-#include <vips/vips.h>
 #include <zlib.h>
 
 #include <filesystem>
 
+#include "../content/test_image.hpp"
 #include "content/images.hpp"
 #include "content/uploads.hpp"
 
@@ -15,18 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A real PNG of the given size, drawn by libvips.
-std::string make_png(int width, int height) {
-  read_image_header("");  // initialises libvips
-  VipsImage* image = nullptr;
-  EXPECT_EQ(vips_black(&image, width, height, "bands", 3, nullptr), 0);
-  void* buffer = nullptr;
-  std::size_t length = 0;
-  EXPECT_EQ(vips_image_write_to_buffer(image, ".png", &buffer, &length, nullptr), 0);
-  g_object_unref(image);
-  std::string png(static_cast<const char*>(buffer), length);
-  g_free(buffer);
-  return png;
-}
+std::string make_png(int width, int height) { return test::make_image(width, height, ".png"); }
 
 void append_be32(std::string& out, std::uint32_t value) {
   for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((value >> shift) & 0xff);

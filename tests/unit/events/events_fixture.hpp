@@ -1,19 +1,14 @@
 // A real SQLite file with the migrations applied, for the events tests.
 #pragma once
 
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "../store/database_fixture.hpp"
 #include "core/clock.hpp"
 #include "events/seminar.hpp"
 #include "events/seminar_import.hpp"
-#include "store/database.hpp"
 
 namespace rynek::events::testing {
 
@@ -23,43 +18,8 @@ inline core::TimePoint at(const char* iso) {
   return *core::parse_iso8601(iso);
 }
 
-class EventsTest : public ::testing::Test {
+class EventsTest : public store::test::DatabaseTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("rynek-events-" + std::to_string(::getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-    open();
-  }
-  void TearDown() override {
-    if (db_) db_->close();
-    fs::remove_all(root_);
-  }
-
-  void open() {
-    store::OpenOptions options;
-    options.url = "sqlite:" + (root_ / "test.db").string();
-    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
-    options.synchronous_full = false;
-    db_ = store::open_database(options);
-    db_->migrate();
-  }
-
-  // Runs fn inside a write job and returns its result.
-  template <class Fn>
-  auto write(Fn&& fn) {
-    using Result = decltype(fn(std::declval<store::Connection&>()));
-    if constexpr (std::is_void_v<Result>) {
-      db_->write_and_wait([&](store::Connection& c) { fn(c); });
-    } else {
-      std::optional<Result> result;
-      db_->write_and_wait([&](store::Connection& c) { result.emplace(fn(c)); });
-      return std::move(*result);
-    }
-  }
-
   // A seminar on 7 March 2026, 11:00–15:00 Warsaw time (10:00–14:00 UTC).
   static Seminar sample_seminar() {
     Seminar s;
@@ -96,9 +56,6 @@ class EventsTest : public ::testing::Test {
       return rows;
     });
   }
-
-  fs::path root_;
-  std::unique_ptr<store::Database> db_;
 };
 
 }  // namespace rynek::events::testing

@@ -1,5 +1,7 @@
 #include "mail_support.hpp"
 
+#include "../store/database_fixture.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -19,27 +21,8 @@ extern char** environ;
 
 namespace rynek::mail::test {
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "rynek-mail-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 std::unique_ptr<store::Database> open_test_database(const TempDir& dir) {
-  store::OpenOptions options;
-  options.url = dir.file("app.db");
-  options.migrations_dir =
-      (std::filesystem::path(RYNEK_SOURCE_DIR) / "migrations" / "sqlite").string();
-  options.read_connections = 2;
-  options.synchronous_full = false;
-  auto db = store::open_database(options);
-  db->migrate();
-  return db;
+  return store::test::open_migrated_database(dir.file("app.db"), 2);
 }
 
 int free_port() {

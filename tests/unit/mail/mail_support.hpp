@@ -11,23 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "../store/temp_dir.hpp"
 #include "store/database.hpp"
 
 namespace rynek::mail::test {
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
+using store::test::TempDir;
 
- private:
-  std::filesystem::path path_;
-};
-
+// dir/app.db, migrated, with two read connections.
 std::unique_ptr<store::Database> open_test_database(const TempDir& dir);
 
 // A port nothing listens on right now.

@@ -3,15 +3,12 @@
 // version-keyed cache every page render reads.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
+#include "../store/database_fixture.hpp"
 #include "content/article.hpp"
 #include "content/settings.hpp"
 
 namespace rynek::content {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::vector<std::string> fields_of(const SettingsCheck& check) {
   std::vector<std::string> fields;
@@ -138,24 +135,8 @@ TEST(SettingsCheck, NextClauseVersion) {
   EXPECT_TRUE(longest.ends_with("-2"));
 }
 
-class SettingsStoreTest : public ::testing::Test {
+class SettingsStoreTest : public store::test::DatabaseTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() / ("rynek-settings-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-    store::OpenOptions options;
-    options.url = "sqlite:" + (root_ / "test.db").string();
-    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
-    options.synchronous_full = false;
-    db_ = store::open_database(options);
-    db_->migrate();
-  }
-  void TearDown() override {
-    db_->close();
-    fs::remove_all(root_);
-  }
   SiteSettings stored() {
     return db_->read([](store::Connection& db) { return site_settings(db); });
   }
@@ -167,9 +148,6 @@ class SettingsStoreTest : public ::testing::Test {
     db_->write_and_wait([&](store::Connection& db) { details = update_site_settings(db, settings, core::Clock::now()); });
     return details;
   }
-
-  fs::path root_;
-  std::unique_ptr<store::Database> db_;
 };
 
 TEST_F(SettingsStoreTest, AFreshDatabaseHasTheDefaults) {

@@ -3,50 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
+#include "app_fixture.hpp"
 #include "content/import.hpp"
-#include "core/i18n.hpp"
-#include "http/finish.hpp"
-#include "http/url.hpp"
-#include "web/app.hpp"
 
 namespace rynek::web {
 namespace {
 
 namespace fs = std::filesystem;
 
-class PagesTest : public ::testing::Test {
+class PagesTest : public test::AppTest {
  protected:
-  static void SetUpTestSuite() { core::init_i18n(fs::path(RYNEK_BINARY_DIR) / "locale"); }
-
-  void SetUp() override {
-    root_ = fs::temp_directory_path() / ("rynek-pages-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    config_.base_url = "http://rynek.test";
-    config_.data_dir = root_ / "data";
-    store::OpenOptions options;
-    options.url = "sqlite:" + (root_ / "test.db").string();
-    options.migrations_dir = std::string(RYNEK_SOURCE_DIR) + "/migrations/sqlite";
-    options.synchronous_full = false;
-    fs::create_directories(root_);
-    db_ = store::open_database(options);
-    db_->migrate();
-    media_ = std::make_unique<content::MediaStore>(config_.data_dir);
-    templates_ = std::make_unique<view::Templates>(
-        fs::path(RYNEK_SOURCE_DIR) / "templates",
-        [](const std::string& lang, const std::string& msgid) { return core::translate(lang, msgid); });
-    static_files_ = std::make_unique<http::StaticFiles>(fs::path(RYNEK_SOURCE_DIR) / "static");
-    app_ = std::make_unique<App>(App{config_, *db_, *templates_, *static_files_, *media_, cache_, secret_, limits_});
-    router_ = make_router(*app_);
-  }
-
-  void TearDown() override {
-    db_->close();
-    fs::remove_all(root_);
-  }
-
   void add_article(const std::string& slug, const std::string& front_matter, const std::string& body) {
     auto dir = root_ / "content" / "articles";
     fs::create_directories(dir);
@@ -57,55 +24,9 @@ class PagesTest : public ::testing::Test {
       return c.query_one("SELECT value FROM meta WHERE key = 'content_version'")->integer(0);
     }));
   }
-
-  http::Response get(const std::string& target, const std::string& cookie = "") {
-    http::Request request;
-    request.method = http::Method::get;
-    request.target = target;
-    auto decoded = http::decode_target(target);
-    EXPECT_TRUE(decoded);
-    request.path = decoded->path;
-    request.query_string = decoded->query_string;
-    request.query = decoded->query;
-    if (!cookie.empty()) request.headers.add("Cookie", cookie);
-    auto match = router_.match(request.method, request.path);
-    http::Response response;
-    if (auto* found = std::get_if<http::RouteMatch>(&match)) {
-      request.params = found->params;
-      response = std::get<http::SyncHandler>(found->route->handler)(request);
-    } else {
-      response = render_error(*app_, 404, &request);
-    }
-    http::finish_response(request, response);
-    if (response.raw_head) {
-      // A page-cache hit carries its prepared header block instead of a header list.
-      std::istringstream head(*response.raw_head);
-      std::string line;
-      std::getline(head, line);
-      while (std::getline(head, line) && line != "\r") {
-        auto colon = line.find(": ");
-        response.headers.add(line.substr(0, colon), line.substr(colon + 2, line.size() - colon - 3));
-      }
-    }
-    return response;
-  }
-
-  fs::path root_;
-  core::Config config_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<content::MediaStore> media_;
-  std::unique_ptr<view::Templates> templates_;
-  std::unique_ptr<http::StaticFiles> static_files_;
-  PageCache cache_;
-  core::Secret secret_{std::string(32, 's')};
-  RateLimits limits_;
-  std::unique_ptr<App> app_;
-  http::Router router_;
 };
 
-bool contains(const http::Response& response, std::string_view text) {
-  return response.body_view().find(text) != std::string_view::npos;
-}
+using test::contains;
 
 TEST_F(PagesTest, ArticlePageShowsTitleBodyDateAndOtherArticles) {
   add_article("pierwszy", "title = \"Pierwszy artykuł\"\npublished = 2026-03-07T10:00:00Z", "Treść *pierwszego*.");
