@@ -82,7 +82,9 @@ std::string request_for(const Settings& s, std::uint64_t n) {
   const auto id = s.run + "-" + std::to_string(n);
   std::string body = "csrf=" + form_encode(s.csrf) + "&name=" + form_encode("Łucja Żółć " + id) +
                      "&email=" + form_encode("bench-" + id + "@example.org") +
-                     "&f_organisation=" + form_encode("Urząd Miasta Chełm") + "&website=";
+                     "&f_organisation=" + form_encode("Urząd Miasta Chełm") + "&website=" +
+                     // The clause version the form showed (bench/registration imports "bench-1").
+                     "&version_privacy=bench-1";
   std::string request = "POST " + s.path + " HTTP/1.1\r\nHost: " + s.host + ":" + s.port +
                         "\r\nCookie: " + s.cookie +
                         "\r\nContent-Type: application/x-www-form-urlencoded"

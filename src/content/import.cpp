@@ -40,17 +40,6 @@ std::string read_text(const std::filesystem::path& path) {
   return content.str();
 }
 
-// [a-z0-9]+(-[a-z0-9]+)*, at most 120 characters.
-bool valid_slug(const std::string& slug) {
-  if (slug.empty() || slug.size() > 120 || slug.front() == '-' || slug.back() == '-') return false;
-  for (std::size_t i = 0; i < slug.size(); ++i) {
-    char c = slug[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && slug[i - 1] != '-');
-    if (!ok) return false;
-  }
-  return true;
-}
-
 // TOML date-times keep their offset; plain strings go through our ISO parser.
 std::optional<std::string> published_time(const toml::node* node) {
   if (!node) return std::nullopt;
@@ -94,7 +83,7 @@ class ArticleParser {
     article.slug = table["slug"].value_or(default_slug);
     article.title = std::string(core::trim(table["title"].value_or(std::string())));
     article.lead = std::string(core::trim(table["lead"].value_or(std::string())));
-    if (!valid_slug(article.slug)) return fail("slug '" + article.slug + "' must be lowercase a-z, 0-9 and '-'");
+    if (!core::is_slug(article.slug)) return fail("slug '" + article.slug + "' must be lowercase a-z, 0-9 and '-'");
     if (article.title.empty()) return fail("title is required");
     auto published = published_time(table.get("published"));
     if (!published) return fail("published is required, e.g. published = 2026-03-01T09:00:00+01:00");

@@ -128,6 +128,12 @@ std::string to_ascii_with_icu(std::string_view text) {
 
 }  // namespace
 
+bool is_slug(std::string_view text) {
+  if (text.empty() || text.size() > kMaxSlugLength || text.front() == '-' || text.back() == '-') return false;
+  if (text.find("--") != std::string_view::npos) return false;
+  return text.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
+}
+
 std::string slugify(std::string_view text) {
   constexpr std::size_t kMaxLength = 80;
   if (!is_valid_utf8(text)) return {};

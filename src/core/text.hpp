@@ -13,6 +13,10 @@ bool is_valid_utf8(std::string_view text);
 std::string html_escape(std::string_view text);
 // "Zażółć gęślą jaźń!" -> "zazolc-gesla-jazn"
 std::string slugify(std::string_view text);
+// What slugify() makes and addresses use: [a-z0-9]+(-[a-z0-9]+)*, at most
+// kMaxSlugLength characters. Imports and the back-office forms check slugs with it.
+inline constexpr std::size_t kMaxSlugLength = 120;
+bool is_slug(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 std::string_view trim(std::string_view text);
 std::vector<std::string_view> split(std::string_view text, char separator);

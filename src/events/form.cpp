@@ -8,6 +8,8 @@
 #include "core/i18n.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.hpp"
@@ -163,6 +165,37 @@ void check_field(Validator& v, const FormField& field, Submission& submission) {
   submission.answers[field.key] = std::move(values);
 }
 
+// A registration stores the versions of the clause and the consents; they must
+// be the ones the person was shown, which the editors may have changed since
+// the form was loaded. Any difference, missing or extra version counts. A
+// consent whose text changed loses its tick: it was given to the old text.
+bool texts_changed(const Seminar& seminar,
+                   const std::vector<std::pair<std::string, std::string>>& form,
+                   Submission& submission) {
+  constexpr std::string_view kConsentPrefix = "version_consent_";
+  std::optional<std::string> privacy;
+  std::map<std::string, std::string, std::less<>> consents;
+  bool repeated = false;
+  for (const auto& [name, value] : form) {
+    if (name == "version_privacy") {
+      repeated = repeated || privacy;
+      privacy = value;
+    } else if (name.starts_with(kConsentPrefix)) {
+      repeated = !consents.emplace(name.substr(kConsentPrefix.size()), value).second || repeated;
+    }
+  }
+  bool changed = repeated || privacy != seminar.privacy_clause_version ||
+                 consents.size() != seminar.consents.size();
+  for (const auto& consent : seminar.consents) {
+    auto shown = consents.find(consent.key);
+    if (shown == consents.end() || shown->second != consent.version) {
+      changed = true;
+      submission.consents.erase(consent.key);
+    }
+  }
+  return changed;
+}
+
 }  // namespace
 
 std::optional<std::string> normalise_email(std::string_view address) {
@@ -236,6 +269,7 @@ FormResult validate_registration(const Seminar& seminar,
       v.error(key, kConsentRequired);
     }
   }
+  result.texts_changed = texts_changed(seminar, form, submission);
   return result;
 }
 

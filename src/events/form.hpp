@@ -22,11 +22,17 @@ struct FormResult {
   Submission submission;
   std::vector<FieldError> errors;  // empty: the submission is valid
   bool honeypot_filled = false;    // a bot: pretend success, store nothing
+  // The versions the form was shown with ("version_privacy" and one
+  // "version_consent_<key>" per consent, hidden inputs) are not exactly the
+  // seminar's current ones, or are missing: the person has not read the texts
+  // that would be stored, so nothing may be registered.
+  bool texts_changed = false;
 };
 
 // Values as decoded from application/x-www-form-urlencoded (keys may repeat for multiselect).
 // Inputs: "name", "email", "f_<key>" for each field, "consent_<key>" = "yes" for each consent
-// given, "website" (the honeypot: people never see it, bots fill it). The information
+// given, "website" (the honeypot: people never see it, bots fill it), and the hidden
+// versions described at FormResult::texts_changed. The information
 // clause (RODO art. 13) is information, not consent: it is shown, not ticked, and its
 // version is stored with the registration.
 FormResult validate_registration(const Seminar& seminar,

@@ -147,6 +147,20 @@ std::vector<Seminar> load_list(store::Connection& db, std::string_view where,
 
 }  // namespace
 
+bool valid_key(std::string_view key) {
+  return !key.empty() && key.size() <= 40 &&
+         key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+}
+
+bool valid_link(std::string_view url) {
+  if (url.size() > 2000) return false;
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
+  }
+  return (url.starts_with("https://") && url.size() > 8) || url.starts_with("http://localhost") ||
+         url.starts_with("http://127.0.0.1");
+}
+
 std::string_view format_name(Format format) {
   switch (format) {
     case Format::online:

@@ -95,6 +95,14 @@ struct Seminar {
   std::vector<Consent> consents;
 };
 
+// The rules seminar files (events/seminar_parser) and the back-office form
+// (web/admin/seminars_form_check) share, so neither accepts what the other refuses:
+// a form field's or consent's key is [a-z0-9_]{1,40}; a broadcast or recording
+// link is https (plain http only on loopback, for tests), without spaces or
+// control characters, at most 2000 bytes.
+bool valid_key(std::string_view key);
+bool valid_link(std::string_view url);
+
 std::string_view format_name(Format format);            // "online" | "hybrid" | "onsite"
 std::string_view field_type_name(FieldType type);
 std::optional<FieldType> parse_field_type(std::string_view name);

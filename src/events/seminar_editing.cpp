@@ -70,6 +70,11 @@ bool capacity_grew(const std::optional<int>& before, const std::optional<int>& a
   return !after || *after > *before;
 }
 
+bool is_published(store::Connection& db, std::int64_t id) {
+  auto row = db.query_one("SELECT status FROM seminars WHERE id = ?", {id});
+  return row && row->text(0) == content::status_name(SeminarStatus::published);
+}
+
 void touch(store::Connection& db, std::int64_t id, core::TimePoint now) {
   db.execute("UPDATE seminars SET updated_at = ? WHERE id = ?", {core::format_iso8601(now), id});
 }
@@ -97,7 +102,10 @@ std::optional<std::string> update_seminar(store::Connection& db, std::int64_t id
   if (before->agenda != seminar.agenda) detail::write_agenda(db, id, seminar.agenda);
   if (before->fields != seminar.fields) detail::write_fields(db, id, seminar.fields);
   if (before->consents != seminar.consents) detail::write_consents(db, id, seminar.consents);
-  if (capacity_grew(before->capacity, seminar.capacity)) {
+  // Only a public seminar moves its waiting list: the e-mail links its page,
+  // which a draft or a taken-down seminar does not have. Publishing it again
+  // promotes then (set_seminar_status).
+  if (capacity_grew(before->capacity, seminar.capacity) && is_published(db, id)) {
     // Reads the new capacity in this job; each person moved up gets the same
     // e-mail as when a place is freed by a cancellation.
     if (int promoted = detail::fill_from_queue(db, id, now); promoted > 0)
@@ -120,6 +128,11 @@ std::optional<std::string> set_seminar_status(store::Connection& db, std::int64_
   if (changes.empty()) return changes.json();
   db.execute("UPDATE seminars SET status = ?, published_at = ?, updated_at = ? WHERE id = ?",
              {std::string(content::status_name(status)), when, core::format_iso8601(now), id});
+  // Places that grew while it was hidden go to those waiting now, by e-mail.
+  if (status == SeminarStatus::published && row->text(0) != content::status_name(status)) {
+    if (int promoted = detail::fill_from_queue(db, id, now); promoted > 0)
+      changes.set("promoted", promoted);
+  }
   content::bump_content_version(db);
   return changes.json();
 }

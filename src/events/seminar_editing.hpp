@@ -17,7 +17,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,6 +69,12 @@ SeminarStatus seminar_status(store::Connection& db, std::int64_t id);  // draft 
 // seminars assigned to them (seminar_organisers).
 std::vector<SeminarListItem> list_seminars_for_editing(store::Connection& db,
                                                        std::optional<std::int64_t> organiser_id = std::nullopt);
+
+// The versions people have agreed to, per consent key (registration_consents
+// of this seminar's registrations) and of the information clause. A changed
+// text must never be stored under one of them (web/admin/seminars_form_check.cpp).
+std::map<std::string, std::set<std::string>> used_consent_versions(store::Connection& db, std::int64_t seminar_id);
+std::set<std::string> used_privacy_versions(store::Connection& db, std::int64_t seminar_id);
 
 // --- Inside write jobs ---
 // `seminar.materials` is ignored (materials are added separately). Records no

@@ -89,32 +89,7 @@ std::optional<core::TimePoint> time_key(const toml::table& table, std::string_vi
 
 // [a-z0-9]+(-[a-z0-9]+)*, at most 120 characters. (No std::regex: GCC 12 warns
 // about its internals under the sanitizers.)
-bool valid_slug(const std::string& slug) {
-  if (slug.empty() || slug.size() > 120 || slug.front() == '-' || slug.back() == '-') return false;
-  if (slug.find("--") != std::string::npos) return false;
-  return std::all_of(slug.begin(), slug.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
-bool valid_key(const std::string& key) {
-  return !key.empty() && key.size() <= 40 && std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
-
-bool has_space_or_control(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
-}
-
 // Broadcast and recording links: https only (plain http on loopback, for tests).
-bool valid_url(const std::string& url) {
-  if (core::trim(url) != url || has_space_or_control(url)) return false;
-  return (url.starts_with("https://") && url.size() > 8) || url.starts_with("http://localhost") ||
-         url.starts_with("http://127.0.0.1");
-}
-
 class Parser {
  public:
   Parser(const content::MediaStore& media, std::filesystem::path base, core::TimePoint now)
@@ -155,7 +130,7 @@ class Parser {
     s.title = text(t, "title", "", true);
     s.lead = text(t, "lead", "");
     s.slug = t.contains("slug") ? text(t, "slug", "", true) : default_slug;
-    if (!valid_slug(s.slug)) {
+    if (!core::is_slug(s.slug)) {
       invalid("slug '" + s.slug + "' must be lowercase a-z, 0-9 and '-'");
     }
     s.published_at = time_key(t, "published").value_or(now_);
@@ -234,7 +209,7 @@ class Parser {
       if (!broadcast) invalid("broadcast must be a table: [broadcast]");
       check_keys(*broadcast, {"url", "visibility"}, "broadcast: ");
       s.broadcast_url = text(*broadcast, "url", "broadcast.", true);
-      if (!valid_url(s.broadcast_url)) invalid("broadcast.url must start with https://");
+      if (!valid_link(s.broadcast_url)) invalid("broadcast.url must start with https://");
       auto visibility = broadcast->contains("visibility")
                             ? text(*broadcast, "visibility", "broadcast.")
                             : "participants";
@@ -247,7 +222,7 @@ class Parser {
       }
     }
     s.recording_url = text(t, "recording_url", "");
-    if (!s.recording_url.empty() && !valid_url(s.recording_url))
+    if (!s.recording_url.empty() && !valid_link(s.recording_url))
       invalid("recording_url must start with https://");
   }
 
@@ -255,11 +230,14 @@ class Parser {
     s.capacity = positive(t, "capacity");
     s.requires_approval = flag(t, "requires_approval", "");
     s.confirm_within_hours = positive(t, "confirm_within_hours");
-    s.registration_opens_at = time_key(t, "registration_opens").value_or(s.published_at);
-    s.registration_closes_at = time_key(t, "registration_closes").value_or(s.starts_at);
-    if (*s.registration_closes_at <= *s.registration_opens_at)
-      invalid("registration closes before it opens");
-    if (*s.registration_closes_at > s.ends_at)
+    // Absent keys stay NULL, read as "from publication" / "until the start",
+    // so moving the seminar in the back office moves its registration window.
+    s.registration_opens_at = time_key(t, "registration_opens");
+    s.registration_closes_at = time_key(t, "registration_closes");
+    const auto opens = s.registration_opens_at.value_or(s.published_at);
+    const auto closes = s.registration_closes_at.value_or(s.starts_at);
+    if (closes <= opens) invalid("registration closes before it opens");
+    if (closes > s.ends_at)
       invalid("registration_closes is after the seminar ends");
     s.contact_email = text(t, "contact_email", "");
     if (!s.contact_email.empty()) {
@@ -324,9 +302,18 @@ class Parser {
         for (const auto& speaker_node : *speakers) {
           const auto& speaker = *speaker_node.as_table();
           check_keys(speaker, {"name", "affiliation", "city"}, where + "speaker: ");
-          entry.speakers.push_back({text(speaker, "name", where + "speaker ", true),
-                                    text(speaker, "affiliation", where),
-                                    text(speaker, "city", where)});
+          // The back office edits speakers as "Name; institution; city" lines,
+          // so a ';' inside a value could not survive a round trip there.
+          Speaker person{text(speaker, "name", where + "speaker ", true),
+                         text(speaker, "affiliation", where), text(speaker, "city", where)};
+          auto no_semicolon = [&](const char* key, const std::string& value) {
+            if (value.find(';') != std::string::npos)
+              invalid(where + "speaker " + key + " must not contain ';' ('" + value + "')");
+          };
+          no_semicolon("name", person.name);
+          no_semicolon("affiliation", person.affiliation);
+          no_semicolon("city", person.city);
+          entry.speakers.push_back(std::move(person));
         }
       }
       s.agenda.push_back(std::move(entry));

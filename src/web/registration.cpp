@@ -6,6 +6,8 @@
 // (new registration, waiting list, a repeat of a known address, a throttled
 // repeat, a bot caught by the honeypot), the visitor sees the same "check your
 // e-mail" page: the answer never tells whether an address was already known.
+// The form carries the versions of the clause and consents it showed; a
+// submission whose versions are no longer current is shown the form again.
 #include <map>
 #include <mutex>
 
@@ -100,6 +102,8 @@ view::Value form_context(App& app, const http::Request& request, http::Response&
     auto value = input_value("consent-" + consent.key, key, consent.text, "", consent.required,
                              error_for(errors, key, lang));
     value["checked"] = values.consents.contains(consent.key);
+    value["version_name"] = "version_consent_" + consent.key;
+    value["version"] = consent.version;
     consents.push_back(std::move(value));
   }
   context["has_consents"] = !consents.empty();
@@ -233,6 +237,12 @@ void registration_submit(App& app, http::Request& request, http::Responder respo
   if (result.honeypot_filled) {
     spdlog::info("registration: honeypot filled, nothing stored");
     return respond(http::Response::redirect(303, sent_url(*seminar)));
+  }
+  if (result.texts_changed) {
+    // The versions stored would not be the ones the person read: show the new
+    // texts with the answers kept, and store nothing (events/form.hpp).
+    return respond(render_form(app, request, lang, *seminar, &result, 422,
+                               core::translate(lang, "The information clause or a consent changed while you were filling in the form. Please read it again and submit.")));
   }
   if (!result.errors.empty()) return respond(render_form(app, request, lang, *seminar, &result, 422));
   if (!app.limits.per_email.allow(result.submission.email)) {

@@ -72,8 +72,9 @@ http::Response seminar_page(App& app, http::Request& request) {
     context["registration_open"] = window == RegistrationWindow::open;
     context["registration_not_yet"] = window == RegistrationWindow::not_yet;
     context["registration_closed"] = window == RegistrationWindow::closed;
-    if (seminar->registration_opens_at) {
-      context["opens_at"] = core::format_datetime(lang, *seminar->registration_opens_at) + " (" +
+    if (window == RegistrationWindow::not_yet) {
+      const auto opens = seminar->registration_opens_at.value_or(seminar->published_at);
+      context["opens_at"] = core::format_datetime(lang, opens) + " (" +
                             core::translate(lang, "Warsaw time") + ")";
     }
     context["is_full"] = full;

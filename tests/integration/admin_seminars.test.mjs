@@ -10,7 +10,7 @@
 // ids, an unknown action — is refused with the right status and changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { adminScene, pdf, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
+import { adminScene, pdf, png, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
 import { DAY, Visitor } from './seminars_helpers.mjs';
 
 let s;
@@ -262,5 +262,89 @@ describe('taking it down', () => {
     assert.equal((await editor.request(`/admin/seminaria/${seminarId}/podglad`)).status, 200);
     const list = await editor.request('/admin/seminaria');
     assert.ok(list.text.includes(`/admin/seminaria/${seminarId}/edycja`) && list.text.includes('Wycofany'));
+  });
+});
+
+describe('review findings', () => {
+  const CURRENT = { consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', consents_0_version: '2',
+    privacy_text: 'Nowa klauzula.', privacy_version: '2', capacity: '1' };
+  const hidden = (text) => /name="updated_at" value="([^"]*)"/.exec(text)?.[1];
+
+  test('a stale tab never stores a changed text under a version people already agreed to', async () => {
+    // Stored: v2 of both texts; the registrant agreed to v1. Tab A still shows v1.
+    const stale = await postMultipart(editor, editUrl(), seminarForm({ ...CURRENT,
+      consents_0_text: 'Tekst z nieaktualnej karty.', consents_0_version: '1',
+      privacy_text: 'Klauzula z nieaktualnej karty.', privacy_version: '1' }));
+    assert.equal(stale.status, 303);
+    assert.match(stale.headers.location, /zapisano=wersje$/);
+    assert.equal(sqlValue(s.world.dataDir, `SELECT version FROM consents WHERE seminar_id = ${seminarId}`), '3');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT privacy_clause_version FROM seminars WHERE id = ${seminarId}`), '3');
+  });
+
+  test('two editors: the second save over a newer one is refused with 409 and the editor keeps their values', async () => {
+    const now = { ...CURRENT, consents_0_text: 'Tekst z nieaktualnej karty.', consents_0_version: '3',
+      privacy_text: 'Klauzula z nieaktualnej karty.', privacy_version: '3' };
+    const tabA = hidden((await editor.request(editUrl())).text);
+    assert.ok(tabA, 'the form carries updated_at');
+    await new Promise((r) => setTimeout(r, 1100));
+    const tabB = hidden((await editor.request(editUrl())).text);
+    const saved = await postMultipart(editor, editUrl(), seminarForm({ ...now, updated_at: tabB,
+      agenda_2_starts: HHMM(2), agenda_2_title: 'Punkt redaktora B' }));
+    assert.equal(saved.status, 303);
+    const before = snapshot();
+    const lost = await postMultipart(editor, editUrl(), seminarForm({ ...now, updated_at: tabA, title: 'Forum z panelu (literówka)' }));
+    assert.equal(lost.status, 409);
+    assert.ok(lost.text.includes('Ktoś inny zapisał'), 'the message, in Polish');
+    assert.ok(lost.text.includes(`href="/admin/seminaria/${seminarId}/podglad"`), 'a link to the saved seminar');
+    assert.ok(lost.text.includes('value="Forum z panelu (literówka)"'), "the editor's values are kept");
+    assert.equal(snapshot(), before, 'nothing stored');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM agenda_items WHERE seminar_id = ${seminarId} AND title = 'Punkt redaktora B'`), '1');
+    // Saving the re-rendered form again is deliberate.
+    const again = await postMultipart(editor, editUrl(), seminarForm({ ...now, updated_at: hidden(lost.text), title: 'Forum z panelu' }));
+    assert.equal(again.status, 303);
+  });
+
+  test('an item ending "HH:MM" on the second day of a seminar ends on that day', async () => {
+    const twoDays = { ...CURRENT, consents_0_text: 'Tekst z nieaktualnej karty.', consents_0_version: '3',
+      privacy_text: 'Klauzula z nieaktualnej karty.', privacy_version: '3', ends: warsaw(6 * DAY + 4 * 3600_000) };
+    const day2 = warsaw(6 * DAY);
+    const saved = await postMultipart(editor, editUrl(), seminarForm({ ...twoDays,
+      agenda_2_starts: day2, agenda_2_ends: HHMM(1), agenda_2_title: 'Drugi dzień' }));
+    assert.equal(saved.status, 303, saved.text.slice(0, 2000));
+  });
+
+  test('a spring-gap time, too many speakers or options: clear errors, nothing stored', async () => {
+    const before = snapshot();
+    const gap = await postMultipart(editor, editUrl(), seminarForm({ registration_opens: '2026-03-29 02:30' }));
+    assert.equal(gap.status, 422);
+    assert.match(gap.text, /id="registration_opens"[^>]*aria-invalid="true"/);
+    assert.ok(gap.text.includes('nie istnieje'));
+    const speakers = Array.from({ length: 51 }, (_, i) => `Osoba ${i}`).join('\n');
+    const options = Array.from({ length: 201 }, (_, i) => `Opcja ${i}`).join('\n');
+    const many = await postMultipart(editor, editUrl(), seminarForm({ agenda_0_speakers: speakers, fields_1_options: options }));
+    assert.equal(many.status, 422);
+    assert.match(many.text, /id="agenda_0_speakers"[^>]*aria-invalid="true"/);
+    assert.match(many.text, /id="fields_1_options"[^>]*aria-invalid="true"/);
+    const long = await postMultipart(editor, editUrl(), seminarForm({ action: 'preview', description: 'x'.repeat(200_001) }));
+    assert.equal(long.status, 422);
+    assert.match(long.text, /id="description"[^>]*aria-invalid="true"/);
+    assert.ok(!long.text.includes(`<p>${'x'.repeat(1000)}`), 'not rendered');
+    const rows = Object.fromEntries(Array.from({ length: 151 }, (_, i) => [`consents_${i}_text`, `Zgoda ${i}`]));
+    const overflow = await postMultipart(editor, editUrl(), seminarForm(rows));
+    assert.equal(overflow.status, 422);
+    assert.ok(overflow.text.includes('href="#consents"'));
+    assert.equal(snapshot(), before);
+  });
+
+  test('a chosen image dropped by a 422 or "More rows" is announced and its description kept', async () => {
+    const before = snapshot();
+    const hero = ['hero', { filename: 'rynek.png', type: 'image/png', data: png(120, 80, 7) }];
+    for (const change of [{ title: '' }, { action: 'more_rows' }]) {
+      const response = await postMultipart(editor, '/admin/seminaria/nowy',
+        [...seminarForm({ slug: 'z-obrazem', hero_alt: 'Rynek w słońcu', ...change }), hero]);
+      assert.ok(response.text.includes('Wybrany obraz nie został zachowany'), JSON.stringify(change));
+      assert.ok(response.text.includes('value="Rynek w słońcu"'));
+    }
+    assert.equal(snapshot(), before);
   });
 });

@@ -74,7 +74,7 @@ test('kill -9 during a burst of registrations loses no acknowledged registration
     let killing;
     let killedAt;
     const post = (p) => new Promise((resolve) => {
-      const body = encodeForm({ csrf: visitor.csrf, ...p });
+      const body = encodeForm({ csrf: visitor.csrf, ...visitor.versions(`/seminaria/${slug}/rejestracja`), ...p });
       const req = http.request({ host: '127.0.0.1', port: rynek.port, path: `/seminaria/${slug}/rejestracja`, method: 'POST', agent,
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
         res.resume();

@@ -131,12 +131,24 @@ export function csrfOf(html) {
   return /name="csrf" value="([^"]+)"/.exec(html)?.[1];
 }
 
+// The hidden inputs carrying the versions of the texts a registration form
+// showed (version_privacy, version_consent_<key>), as { name: value }.
+export function versionsOf(html) {
+  const versions = {};
+  for (const match of html.matchAll(/<input type="hidden" name="(version_[a-z0-9_]+)" value="([^"]*)"/g)) {
+    versions[match[1]] = match[2].replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  }
+  return versions;
+}
+
 // A visitor with a cookie jar.
 export class Visitor {
   constructor(port, { agent = false } = {}) {
     this.port = port;
     this.agent = agent;
     this.cookies = new Map();
+    this.shown = new Map();
   }
 
   async request(urlPath, options = {}) {
@@ -156,18 +168,26 @@ export class Visitor {
   async open(urlPath) {
     const response = await this.request(urlPath);
     this.csrf = csrfOf(response.text) || this.csrf;
+    // As a browser would send them back with the form it shows.
+    this.shown.set(urlPath, versionsOf(response.text));
     return response;
   }
 
-  async post(urlPath, values, { csrf = true } = {}) {
-    const body = encodeForm(csrf ? { csrf: this.csrf, ...values } : values);
+  // The text versions the form at urlPath showed when last opened.
+  versions(urlPath) {
+    return this.shown.get(urlPath) || {};
+  }
+
+  async post(urlPath, values, { csrf = true, versions = true } = {}) {
+    const shown = versions ? this.versions(urlPath) : {};
+    const body = encodeForm(csrf ? { csrf: this.csrf, ...shown, ...values } : { ...shown, ...values });
     return this.request(urlPath, { method: 'POST', body });
   }
 
   // Opens the form (once) and posts a registration.
   async register(slug, values) {
     const form = `/seminaria/${slug}/rejestracja`;
-    if (!this.csrf) {
+    if (!this.csrf || !this.shown.has(form)) {
       const page = await this.open(form);
       if (page.status !== 200) throw new Error(`form ${form}: ${page.status}`);
     }

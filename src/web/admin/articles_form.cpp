@@ -13,7 +13,7 @@ namespace rynek::web::admin {
 namespace {
 
 constexpr std::size_t kMaxTitle = 200;
-constexpr std::size_t kMaxSlug = 100;
+constexpr std::size_t kMaxSlug = core::kMaxSlugLength;
 constexpr std::size_t kMaxLead = 1000;
 constexpr std::size_t kMaxBody = 200'000;
 constexpr std::size_t kMaxTag = 60;
@@ -37,11 +37,6 @@ std::string normalise_newlines(std::string text) {
     }
   }
   return out;
-}
-
-bool valid_slug(std::string_view slug) {
-  if (slug.empty() || slug.size() > kMaxSlug || slug.front() == '-' || slug.back() == '-') return false;
-  return slug.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
 }
 
 bool has_control(std::string_view text) {
@@ -82,7 +77,14 @@ std::optional<core::TimePoint> parse_warsaw_local(std::string_view text) {
   text = core::trim(text);
   // Exactly "YYYY-MM-DD HH:MM" (or with 'T'): no offsets, no seconds.
   if (text.size() != 16 || (text[10] != ' ' && text[10] != 'T')) return std::nullopt;
-  return core::parse_iso8601(text);
+  auto parsed = core::parse_iso8601(text);
+  if (!parsed) return std::nullopt;
+  // A wall time that does not exist in Warsaw (the hour skipped in spring, e.g.
+  // 2026-03-29 02:30) would silently become another time: refuse it.
+  std::string typed(text);
+  typed[10] = ' ';
+  if (warsaw_local(*parsed) != typed) return std::nullopt;
+  return parsed;
 }
 
 ArticleFormInput read_article_form(const http::Multipart& form) {
@@ -126,7 +128,7 @@ std::vector<FieldError> validate_article_form(const std::string& lang, const Art
   out.slug = input.slug.empty() ? core::slugify(input.title) : input.slug;
   if (out.slug.size() > kMaxSlug) out.slug = out.slug.substr(0, kMaxSlug);
   while (!out.slug.empty() && out.slug.back() == '-') out.slug.pop_back();
-  if (!input.title.empty() && !valid_slug(out.slug)) {
+  if (!input.title.empty() && !core::is_slug(out.slug)) {
     error("slug", core::N_("The address may contain only lower-case letters a–z, digits and hyphens."));
   }
   out.lead = input.lead;

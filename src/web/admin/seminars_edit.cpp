@@ -57,7 +57,9 @@ http::Response seminar_edit_form(App& app, http::Request& request, const Session
   if (auto saved = request.query_param("zapisano")) {
     extras.notice = saved_notice(request_language(app, request), std::string(*saved));
   }
-  return render_seminar_form(app, request, session, form_from_seminar(*seminar), seminar, {}, extras);
+  // Speakers the form cannot show faithfully are marked at once, not at the save.
+  auto errors = stored_speaker_errors(request_language(app, request), *seminar);
+  return render_seminar_form(app, request, session, form_from_seminar(*seminar), seminar, errors, extras);
 }
 
 http::Response seminar_preview(App& app, http::Request& request, const Session& session) {

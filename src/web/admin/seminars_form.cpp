@@ -52,18 +52,23 @@ bool blank(const FieldRow& row) {
 bool blank(const ConsentRow& row) { return row.text.empty() && row.key.empty() && row.version.empty(); }
 
 // Keeps the rows with something in them, in index order; counts the blank ones.
+// `overflow` is set when rows beyond kMaxRows were dropped.
 template <typename Row>
-std::vector<Row> kept_rows(std::map<int, Row>& rows, int& blanks) {
+std::vector<Row> kept_rows(std::map<int, Row>& rows, int& blanks, bool& overflow) {
   std::vector<Row> kept;
   for (auto& [index, row] : rows) {
     if (blank(row)) {
       ++blanks;
     } else if (kept.size() < kMaxRows) {
       kept.push_back(std::move(row));
+    } else {
+      overflow = true;
     }
   }
   return kept;
 }
+
+}  // namespace
 
 std::string speakers_text(const std::vector<events::Speaker>& speakers) {
   std::string out;
@@ -75,8 +80,6 @@ std::string speakers_text(const std::vector<events::Speaker>& speakers) {
   }
   return out;
 }
-
-}  // namespace
 
 SeminarFormInput read_seminar_form(const http::Multipart& form) {
   SeminarFormInput input;
@@ -139,12 +142,13 @@ SeminarFormInput read_seminar_form(const http::Multipart& form) {
     else if (name == "requires_approval") input.requires_approval = value == "yes";
     else if (name == "privacy_text") input.privacy_text = value;
     else if (name == "privacy_version") input.privacy_version = value;
+    else if (name == "updated_at") input.updated_at = value;
     else if (name == "action") input.action = part.body;
   }
   int blanks_agenda = 0, blanks_fields = 0, blanks_consents = 0;
-  input.agenda = kept_rows(agenda, blanks_agenda);
-  input.fields = kept_rows(fields, blanks_fields);
-  input.consents = kept_rows(consents, blanks_consents);
+  input.agenda = kept_rows(agenda, blanks_agenda, input.agenda_overflow);
+  input.fields = kept_rows(fields, blanks_fields, input.fields_overflow);
+  input.consents = kept_rows(consents, blanks_consents, input.consents_overflow);
   input.blank_rows = std::clamp(std::max({blanks_agenda, blanks_fields, blanks_consents}), 2, 30);
   return input;
 }
@@ -153,6 +157,7 @@ SeminarFormInput form_from_seminar(const events::EditableSeminar& editable) {
   const auto& s = editable.seminar;
   SeminarFormInput input;
   input.title = s.title;
+  input.updated_at = core::format_iso8601(editable.updated_at);
   input.slug = s.slug;
   input.lead = s.lead;
   input.description = s.description_md;

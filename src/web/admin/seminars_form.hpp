@@ -11,7 +11,9 @@
 // so the error summary links to the right row.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,13 @@ struct SeminarFormInput {
   std::vector<FieldRow> fields;
   std::vector<ConsentRow> consents;
   int blank_rows = 2;  // blank rows to offer in each repeating section
+  // More than kMaxRows non-blank rows were sent: the rest were dropped, which
+  // validation reports on the section rather than saving a shortened list.
+  bool agenda_overflow = false, fields_overflow = false, consents_overflow = false;
+  // The stored updated_at (ISO 8601) when the form was opened, sent back hidden:
+  // a save over a newer one is refused (409) instead of undoing someone's edit.
+  // Empty (a client that does not send it): not checked.
+  std::string updated_at;
   std::string action;
 };
 
@@ -68,13 +77,32 @@ struct VersionChange {
   std::string version;
 };
 
+// The versions people already agreed to (events::used_consent_versions and
+// used_privacy_versions): a changed text never gets one of them.
+struct UsedVersions {
+  std::map<std::string, std::set<std::string>> consents;
+  std::set<std::string> privacy;
+};
+
 // Fills `out` (everything but id, materials and the hero image itself) from the
 // input; the errors, translated, in form order. `out.hero_sha256` keeps the
 // existing image unless removed. `today` is "YYYY-MM-DD" (Warsaw) for new versions.
 std::vector<FieldError> validate_seminar_form(const std::string& lang, const SeminarFormInput& input,
                                               const std::optional<events::EditableSeminar>& existing,
                                               core::TimePoint now, events::Seminar& out,
-                                              std::vector<VersionChange>& versions);
+                                              std::vector<VersionChange>& versions,
+                                              const UsedVersions& used = UsedVersions{});
+
+// What a "preview" or "More rows" can report without saving: sections with too
+// many rows, and Markdown too long to preview (it is not rendered then).
+std::vector<FieldError> check_before_preview(const std::string& lang, const SeminarFormInput& input);
+
+// Speakers as the form edits them: "Name; affiliation; city" per line.
+std::string speakers_text(const std::vector<events::Speaker>& speakers);
+// Errors on the agenda items whose stored speakers have a ';' inside a part
+// (the line format cannot show it): the editor must rewrite them, and a save
+// sending those lines back unchanged is refused (never silently re-split).
+std::vector<FieldError> stored_speaker_errors(const std::string& lang, const events::EditableSeminar& seminar);
 
 // The next version of a text whose wording changed: "3" -> "4"; otherwise
 // `today`, or "today-2", "today-3"... when `today` is what it was already.
@@ -86,7 +114,8 @@ std::string key_from_label(std::string_view label);
 struct SeminarFormExtras {
   std::string notice;
   bool preview = false;  // show the Markdown of the description and clause under them
-  bool hero_dropped = false;  // a preview could not keep an uploaded image: say so
+  bool hero_dropped = false;  // a re-render could not keep an uploaded image: say so
+  bool conflict = false;      // someone else saved meanwhile; nothing was stored (409)
 };
 
 http::Response render_seminar_form(const App& app, const http::Request& request, const Session& session,

@@ -20,40 +20,21 @@ namespace rynek::web::admin {
 namespace {
 
 constexpr std::size_t kMaxTitle = 200;
-constexpr std::size_t kMaxSlug = 120;
+constexpr std::size_t kMaxSlug = core::kMaxSlugLength;
 constexpr std::size_t kMaxLead = 1000;
 constexpr std::size_t kMaxMarkdown = 200'000;
 constexpr std::size_t kMaxLine = 300;
 constexpr std::size_t kMaxText = 4000;
 constexpr std::size_t kMaxKey = 40;
+constexpr std::size_t kMaxSpeakers = 50;     // per agenda item
+constexpr std::size_t kMaxOptions = 200;     // per form field
+constexpr std::size_t kMaxListBox = 20'000;  // bytes of one speakers or options box
 
 bool has_control(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     auto u = static_cast<unsigned char>(c);
     return u < 0x20 || u == 0x7f;
   });
-}
-
-// [a-z0-9]+(-[a-z0-9]+)*, as seminar_parser.cpp's valid_slug.
-bool valid_slug(std::string_view slug) {
-  if (slug.empty() || slug.size() > kMaxSlug || slug.front() == '-' || slug.back() == '-') return false;
-  if (slug.find("--") != std::string_view::npos) return false;
-  return slug.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
-}
-
-bool valid_key(std::string_view key) {
-  return !key.empty() && key.size() <= kMaxKey &&
-         key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
-}
-
-// Broadcast and recording links: https, or plain http on loopback (for tests),
-// exactly as the import accepts them; never javascript: or data:.
-bool valid_url(std::string_view url) {
-  if (url.size() > 2000) return false;
-  if (std::any_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; }))
-    return false;
-  return (url.starts_with("https://") && url.size() > 8) || url.starts_with("http://localhost") ||
-         url.starts_with("http://127.0.0.1");
 }
 
 // Empty (out = nullopt), or a whole number 1..1,000,000; false otherwise.
@@ -94,17 +75,72 @@ class Checker {
   std::string row_prefix(const char* what, std::size_t index) {
     return replace_n(core::translate(lang_, what), index + 1) + ": ";
   }
-  // A Warsaw time "YYYY-MM-DD HH:MM", or "HH:MM" on `day` when given.
+  // A Warsaw time "YYYY-MM-DD HH:MM", or "HH:MM" on `day` when given. A time
+  // the clocks skip (the spring gap, 02:00-03:00 on the last Sunday of March)
+  // does not exist: it reads back as another minute, and is refused.
   std::optional<core::TimePoint> time(std::string_view text, const std::string& day = "") {
-    if (!day.empty() && text.size() == 5 && text[2] == ':') return parse_warsaw_local(day + " " + std::string(text));
-    return parse_warsaw_local(text);
+    std::string full = !day.empty() && text.size() == 5 && text[2] == ':' ? day + " " + std::string(text)
+                                                                         : std::string(core::trim(text));
+    auto when = parse_warsaw_local(full);
+    // parse_warsaw_local refuses a skipped time too; telling it apart from a
+    // badly written one gives the editor the right message.
+    if (!when && full.size() == 16 && core::parse_iso8601(full)) gap_ = true;
+    return when;
+  }
+  // The same as time(), but the minute the form showed for `stored` (which may
+  // have seconds, or be the second 02:30 of an autumn night) is `stored` itself:
+  // sending back what is shown changes nothing.
+  std::optional<core::TimePoint> time_kept(std::string_view text, std::optional<core::TimePoint> stored,
+                                           const std::string& day = "") {
+    auto when = time(text, day);
+    if (when && stored && warsaw_local(*when) == warsaw_local(*stored)) return stored;
+    return when;
+  }
+  // The message for a time time() refused: a skipped hour, or the format.
+  void time_error(const std::string& id, const char* format_message, const std::string& prefix = "") {
+    if (gap_) error(id, core::N_("This time does not exist in Warsaw: the clocks jump from 02:00 to 03:00 that night. Choose another time."), prefix);
+    else error(id, format_message, prefix);
+    gap_ = false;
   }
   const std::string& lang() const { return lang_; }
 
  private:
   const std::string& lang_;
   std::vector<FieldError>& errors_;
+  bool gap_ = false;
 };
+
+// A stored seminar's value, when there is one.
+template <typename T>
+std::optional<T> stored(const std::optional<events::EditableSeminar>& existing, T events::Seminar::*member) {
+  if (!existing) return std::nullopt;
+  return existing->seminar.*member;
+}
+
+bool part_has_semicolon(const events::Speaker& s) {
+  return s.name.find(';') != std::string::npos || s.affiliation.find(';') != std::string::npos ||
+         s.city.find(';') != std::string::npos;
+}
+
+bool speakers_have_semicolon(const std::vector<events::Speaker>& speakers) {
+  return std::any_of(speakers.begin(), speakers.end(), part_has_semicolon);
+}
+
+// The first `max` bytes of `text`, not cutting a UTF-8 character in half.
+std::string utf8_prefix(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  while (max > 0 && (static_cast<unsigned char>(text[max]) & 0xC0) == 0x80) --max;
+  return text.substr(0, max);
+}
+
+// The next version not yet given to anyone and not the stored one.
+std::string free_version(std::string version, const std::string& today, const std::set<std::string>& used,
+                         const std::string& stored) {
+  do {
+    version = next_version(version, today);
+  } while (used.contains(version) || version == stored);
+  return version;
+}
 
 void check_basics(Checker& c, const SeminarFormInput& in, const std::optional<events::EditableSeminar>& existing,
                   core::TimePoint now, events::Seminar& out) {
@@ -119,7 +155,7 @@ void check_basics(Checker& c, const SeminarFormInput& in, const std::optional<ev
     if (out.slug.size() > kMaxSlug) out.slug.resize(kMaxSlug);
     while (!out.slug.empty() && out.slug.back() == '-') out.slug.pop_back();
   }
-  if (!in.title.empty() && !valid_slug(out.slug)) {
+  if (!in.title.empty() && !core::is_slug(out.slug)) {
     c.error("slug", core::N_("The address may contain only lower-case letters a–z, digits and single hyphens."));
   }
   out.lead = in.lead;
@@ -150,11 +186,12 @@ void check_basics(Checker& c, const SeminarFormInput& in, const std::optional<ev
 }
 
 // False when the start or end is missing or wrong (the agenda cannot be checked then).
-bool check_time_and_place(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
-  auto starts = c.time(in.starts);
-  auto ends = c.time(in.ends);
-  if (!starts) c.error("starts", core::N_("Enter the start as YYYY-MM-DD HH:MM (Warsaw time)."));
-  if (!ends) c.error("ends", core::N_("Enter the end as YYYY-MM-DD HH:MM (Warsaw time)."));
+bool check_time_and_place(Checker& c, const SeminarFormInput& in,
+                          const std::optional<events::EditableSeminar>& existing, events::Seminar& out) {
+  auto starts = c.time_kept(in.starts, stored(existing, &events::Seminar::starts_at));
+  if (!starts) c.time_error("starts", core::N_("Enter the start as YYYY-MM-DD HH:MM (Warsaw time)."));
+  auto ends = c.time_kept(in.ends, stored(existing, &events::Seminar::ends_at));
+  if (!ends) c.time_error("ends", core::N_("Enter the end as YYYY-MM-DD HH:MM (Warsaw time)."));
   if (starts && ends && *ends <= *starts) c.error("ends", core::N_("The seminar must end after it starts."));
   if (starts) out.starts_at = *starts;
   if (ends) out.ends_at = *ends;
@@ -173,19 +210,20 @@ bool check_time_and_place(Checker& c, const SeminarFormInput& in, events::Semina
 
 void check_broadcast(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
   out.broadcast_url = in.broadcast_url;
-  if (!in.broadcast_url.empty() && !valid_url(in.broadcast_url)) {
+  if (!in.broadcast_url.empty() && !events::valid_link(in.broadcast_url)) {
     c.error("broadcast_url", core::N_("The broadcast address must start with https://."));
   }
   if (in.broadcast_visibility == "public") out.broadcast_visibility = events::BroadcastVisibility::everyone;
   else if (in.broadcast_visibility == "participants") out.broadcast_visibility = events::BroadcastVisibility::participants;
   else c.error("broadcast_visibility-participants", core::N_("Choose who may watch the broadcast."));
   out.recording_url = in.recording_url;
-  if (!in.recording_url.empty() && !valid_url(in.recording_url)) {
+  if (!in.recording_url.empty() && !events::valid_link(in.recording_url)) {
     c.error("recording_url", core::N_("The recording address must start with https://."));
   }
 }
 
-void check_registration(Checker& c, const SeminarFormInput& in, bool times_ok, events::Seminar& out) {
+void check_registration(Checker& c, const SeminarFormInput& in, const std::optional<events::EditableSeminar>& existing,
+                        bool times_ok, events::Seminar& out) {
   if (!positive(in.capacity, out.capacity)) c.error("capacity", core::N_("Enter the number of places as a whole number greater than 0, or leave it empty."));
   if (!positive(in.confirm_within_hours, out.confirm_within_hours)) c.error("confirm_within_hours", core::N_("Enter the hours as a whole number greater than 0, or leave it empty."));
   out.requires_approval = in.requires_approval;
@@ -193,12 +231,14 @@ void check_registration(Checker& c, const SeminarFormInput& in, bool times_ok, e
   out.registration_closes_at.reset();
   bool ok = true;
   if (!in.registration_opens.empty()) {
-    if (auto t = c.time(in.registration_opens)) out.registration_opens_at = *t;
-    else ok = false, c.error("registration_opens", core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
+    if (auto t = c.time_kept(in.registration_opens, existing ? existing->seminar.registration_opens_at : std::nullopt))
+      out.registration_opens_at = *t;
+    else ok = false, c.time_error("registration_opens", core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
   }
   if (!in.registration_closes.empty()) {
-    if (auto t = c.time(in.registration_closes)) out.registration_closes_at = *t;
-    else ok = false, c.error("registration_closes", core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
+    if (auto t = c.time_kept(in.registration_closes, existing ? existing->seminar.registration_closes_at : std::nullopt))
+      out.registration_closes_at = *t;
+    else ok = false, c.time_error("registration_closes", core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
   }
   if (ok && times_ok) {
     auto opens = out.registration_opens_at.value_or(out.published_at);
@@ -216,13 +256,26 @@ void check_registration(Checker& c, const SeminarFormInput& in, bool times_ok, e
   }
 }
 
-void check_agenda(Checker& c, const SeminarFormInput& in, bool times_ok, events::Seminar& out) {
+void check_agenda(Checker& c, const SeminarFormInput& in, const std::optional<events::EditableSeminar>& existing,
+                  bool times_ok, events::Seminar& out) {
   const auto day = warsaw_local(out.starts_at).substr(0, 10);
+  if (in.agenda_overflow) c.error("agenda", core::N_("The agenda may have at most 150 items; the rows after the 150th were not kept."));
+  // Stored speakers whose parts have a ';' (the form's line format cannot show
+  // them): sent back unchanged, they would be split differently.
+  std::set<std::string> ambiguous;
+  if (existing) {
+    for (const auto& item : existing->seminar.agenda) {
+      if (speakers_have_semicolon(item.speakers)) ambiguous.insert(speakers_text(item.speakers));
+    }
+  }
   for (std::size_t i = 0; i < in.agenda.size(); ++i) {
     const auto& row = in.agenda[i];
     if (row.remove) continue;
     const auto id = "agenda_" + std::to_string(i) + "_";
     const auto prefix = c.row_prefix(core::N_("Agenda item %1%"), i);
+    // The stored item in the same row (rows keep their order; removed ones stay in `in`).
+    const events::AgendaItem* before =
+        existing && i < existing->seminar.agenda.size() ? &existing->seminar.agenda[i] : nullptr;
     events::AgendaItem item;
     item.title = row.title;
     if (row.title.empty()) c.error(id + "title", core::N_("Enter a title."), prefix);
@@ -231,22 +284,35 @@ void check_agenda(Checker& c, const SeminarFormInput& in, bool times_ok, events:
     item.description = row.description;
     if (row.description.size() > kMaxText) c.error(id + "description", core::N_("The text is too long."), prefix);
     if (times_ok) {
-      auto starts = c.time(row.starts, day);
+      auto starts = c.time_kept(row.starts, before ? std::optional(before->starts_at) : std::nullopt, day);
       if (!starts) {
-        c.error(id + "starts", core::N_("Enter the time as HH:MM (on the seminar's first day) or YYYY-MM-DD HH:MM."), prefix);
+        c.time_error(id + "starts", core::N_("Enter the time as HH:MM (on the seminar's first day) or YYYY-MM-DD HH:MM."), prefix);
       } else if (*starts < out.starts_at || *starts >= out.ends_at) {
         c.error(id + "starts", core::N_("The item must start within the seminar's time."), prefix);
       } else {
         item.starts_at = *starts;
       }
       if (!row.ends.empty()) {
-        auto ends = c.time(row.ends, day);
-        if (!ends) c.error(id + "ends", core::N_("Enter the time as HH:MM (on the seminar's first day) or YYYY-MM-DD HH:MM."), prefix);
+        // "HH:MM" ends the item on its own day (on a multi-day seminar, not the first one).
+        const auto end_day = starts ? warsaw_local(*starts).substr(0, 10) : day;
+        auto ends = c.time_kept(row.ends, before ? before->ends_at : std::nullopt, end_day);
+        if (!ends) c.time_error(id + "ends", core::N_("Enter the time as HH:MM (on the item's day) or YYYY-MM-DD HH:MM."), prefix);
         else if (starts && *ends <= *starts) c.error(id + "ends", core::N_("The item must end after it starts."), prefix);
         else item.ends_at = *ends;
       }
     }
-    for (const auto& line : lines_of(row.speakers)) {
+    const auto speaker_lines = lines_of(row.speakers);
+    if (row.speakers.size() > kMaxListBox || speaker_lines.size() > kMaxSpeakers) {
+      c.error(id + "speakers", core::N_("An agenda item may have at most 50 speakers (at most 20,000 characters)."), prefix);
+      out.agenda.push_back(std::move(item));
+      continue;
+    }
+    if (ambiguous.contains(row.speakers)) {
+      c.error(id + "speakers", core::N_("A stored speaker's name, affiliation or city contains ';', which this box uses to separate them. Rewrite these lines so that ';' only separates name, affiliation and city."), prefix);
+      out.agenda.push_back(std::move(item));
+      continue;
+    }
+    for (const auto& line : speaker_lines) {
       auto parts = core::split(line, ';');
       events::Speaker speaker;
       speaker.name = std::string(core::trim(parts[0]));
@@ -263,6 +329,7 @@ void check_agenda(Checker& c, const SeminarFormInput& in, bool times_ok, events:
 }
 
 void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
+  if (in.fields_overflow) c.error("fields", core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."));
   std::set<std::string> keys;
   for (std::size_t i = 0; i < in.fields.size(); ++i) {
     const auto& row = in.fields[i];
@@ -276,7 +343,7 @@ void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) 
       c.error(id + "label", core::N_("The text must be at most 300 characters long, on one line."), prefix);
     field.key = row.key.empty() ? key_from_label(row.label) : row.key;
     if (!row.label.empty() || !row.key.empty()) {
-      if (!valid_key(field.key)) c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."), prefix);
+      if (!events::valid_key(field.key)) c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."), prefix);
       else if (field.key == "name" || field.key == "email")
         c.error(id + "key", core::N_("Name and e-mail are on every form already; choose another key."), prefix);
       else if (!keys.insert(field.key).second) c.error(id + "key", core::N_("Another field has this key already."), prefix);
@@ -289,13 +356,18 @@ void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) 
       c.error(id + "help", core::N_("The help must be at most 600 characters long, on one line."), prefix);
     field.required = row.required;
     bool bad_option = false;
-    for (auto& option : lines_of(row.options)) {
-      if (option.size() > kMaxLine || std::find(field.options.begin(), field.options.end(), option) != field.options.end())
-        bad_option = true;
-      field.options.push_back(std::move(option));
+    auto options = lines_of(row.options);
+    const bool too_many = row.options.size() > kMaxListBox || options.size() > kMaxOptions;
+    std::set<std::string_view> seen;
+    if (!too_many) {
+      for (const auto& option : options) {
+        if (option.size() > kMaxLine || !seen.insert(option).second) bad_option = true;
+      }
+      field.options = std::move(options);
     }
     const bool choice = type && (*type == events::FieldType::select || *type == events::FieldType::multiselect);
-    if (bad_option) c.error(id + "options", core::N_("Each option must be different and at most 300 characters long."), prefix);
+    if (too_many) c.error(id + "options", core::N_("A field may have at most 200 options (at most 20,000 characters)."), prefix);
+    else if (bad_option) c.error(id + "options", core::N_("Each option must be different and at most 300 characters long."), prefix);
     else if (choice && field.options.empty()) c.error(id + "options", core::N_("A choice needs options, one per line."), prefix);
     else if (type && !choice && !field.options.empty())
       c.error(id + "options", core::N_("Only a choice (select or multiple choice) has options; empty this box or change the type."), prefix);
@@ -337,14 +409,14 @@ std::string next_version(const std::string& version, const std::string& today) {
 std::vector<FieldError> validate_seminar_form(const std::string& lang, const SeminarFormInput& in,
                                               const std::optional<events::EditableSeminar>& existing,
                                               core::TimePoint now, events::Seminar& out,
-                                              std::vector<VersionChange>& versions) {
+                                              std::vector<VersionChange>& versions, const UsedVersions& used) {
   std::vector<FieldError> errors;
   Checker c(lang, errors);
   const auto today = warsaw_local(now).substr(0, 10);
   check_basics(c, in, existing, now, out);
-  const bool times_ok = check_time_and_place(c, in, out);
+  const bool times_ok = check_time_and_place(c, in, existing, out);
   check_broadcast(c, in, out);
-  check_registration(c, in, times_ok, out);
+  check_registration(c, in, existing, times_ok, out);
   // The information clause (RODO art. 13): required, as in the files.
   out.privacy_clause_md = in.privacy_text;
   out.privacy_clause_version = !in.privacy_version.empty() ? in.privacy_version
@@ -354,13 +426,18 @@ std::vector<FieldError> validate_seminar_form(const std::string& lang, const Sem
   else if (in.privacy_text.size() > kMaxMarkdown) c.error("privacy_text", core::N_("The text is too long."));
   if (in.privacy_version.size() > kMaxKey || has_control(in.privacy_version))
     c.error("privacy_version", core::N_("The version must be at most 40 characters long, on one line."));
+  // A changed text under the stored version, or under any version people have
+  // already agreed to (a stale tab, a version typed by hand), gets a free one.
   if (existing && !in.privacy_text.empty() && in.privacy_text != existing->seminar.privacy_clause_md &&
-      out.privacy_clause_version == existing->seminar.privacy_clause_version) {
-    out.privacy_clause_version = next_version(out.privacy_clause_version, today);
+      (out.privacy_clause_version == existing->seminar.privacy_clause_version ||
+       used.privacy.contains(out.privacy_clause_version))) {
+    out.privacy_clause_version = free_version(out.privacy_clause_version, today, used.privacy,
+                                              existing->seminar.privacy_clause_version);
     versions.push_back({"privacy", out.privacy_clause_version});
   }
-  check_agenda(c, in, times_ok, out);
+  check_agenda(c, in, existing, times_ok, out);
   check_fields(c, in, out);
+  if (in.consents_overflow) c.error("consents", core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
   std::set<std::string> keys;
   for (std::size_t i = 0; i < in.consents.size(); ++i) {
     const auto& row = in.consents[i];
@@ -371,9 +448,9 @@ std::vector<FieldError> validate_seminar_form(const std::string& lang, const Sem
     consent.text = row.text;
     if (row.text.empty()) c.error(id + "text", core::N_("Enter the text of the consent."), prefix);
     else if (row.text.size() > kMaxText) c.error(id + "text", core::N_("The text is too long."), prefix);
-    consent.key = row.key.empty() ? key_from_label(row.text.substr(0, 120)) : row.key;
+    consent.key = row.key.empty() ? key_from_label(utf8_prefix(row.text, 120)) : row.key;
     if (!row.text.empty() || !row.key.empty()) {
-      if (!valid_key(consent.key)) c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."), prefix);
+      if (!events::valid_key(consent.key)) c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."), prefix);
       else if (!keys.insert(consent.key).second) c.error(id + "key", core::N_("Another consent has this key already."), prefix);
     }
     if (row.version.size() > kMaxKey || has_control(row.version))
@@ -386,11 +463,44 @@ std::vector<FieldError> validate_seminar_form(const std::string& lang, const Sem
       }
     }
     consent.version = row.version.empty() ? (before ? before->version : "1") : row.version;
-    if (before && !row.text.empty() && row.text != before->text && consent.version == before->version) {
-      consent.version = next_version(consent.version, today);
+    // New (or removed and added again) with a text people agreed to under this
+    // version before, or changed while keeping the stored or a given version.
+    static const std::set<std::string> kNone;
+    auto given = used.consents.find(consent.key);
+    const auto& given_versions = given == used.consents.end() ? kNone : given->second;
+    const bool changed = before ? row.text != before->text : !given_versions.empty();
+    if (!row.text.empty() && changed &&
+        ((before && consent.version == before->version) || given_versions.contains(consent.version))) {
+      consent.version = free_version(consent.version, today, given_versions, before ? before->version : "");
       versions.push_back({consent.key, consent.version});
     }
     out.consents.push_back(std::move(consent));
+  }
+  return errors;
+}
+
+std::vector<FieldError> check_before_preview(const std::string& lang, const SeminarFormInput& in) {
+  std::vector<FieldError> errors;
+  Checker c(lang, errors);
+  if (in.description.size() > kMaxMarkdown)
+    c.error("description", core::N_("The text is too long to preview or save (at most 200,000 characters)."));
+  if (in.privacy_text.size() > kMaxMarkdown)
+    c.error("privacy_text", core::N_("The text is too long to preview or save (at most 200,000 characters)."));
+  if (in.agenda_overflow) c.error("agenda", core::N_("The agenda may have at most 150 items; the rows after the 150th were not kept."));
+  if (in.fields_overflow) c.error("fields", core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."));
+  if (in.consents_overflow) c.error("consents", core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
+  return errors;
+}
+
+std::vector<FieldError> stored_speaker_errors(const std::string& lang, const events::EditableSeminar& seminar) {
+  std::vector<FieldError> errors;
+  Checker c(lang, errors);
+  const auto& agenda = seminar.seminar.agenda;
+  for (std::size_t i = 0; i < agenda.size(); ++i) {
+    if (!speakers_have_semicolon(agenda[i].speakers)) continue;
+    c.error("agenda_" + std::to_string(i) + "_speakers",
+            core::N_("A stored speaker's name, affiliation or city contains ';', which this box uses to separate them. Rewrite these lines so that ';' only separates name, affiliation and city."),
+            c.row_prefix(core::N_("Agenda item %1%"), i));
   }
   return errors;
 }

@@ -176,7 +176,9 @@ view::Value::List consent_rows(const std::string& lang, Inputs& in, const Semina
   return rows;
 }
 
+// Markdown over the form's maximum is not rendered (check_before_preview says so).
 void add_preview(view::Value& input, const std::string& markdown) {
+  if (markdown.size() > 200'000) return;
   input["has_preview"] = true;
   input["preview_html"] = view::render_markdown(markdown);
 }
@@ -244,6 +246,17 @@ http::Response render_seminar_form(const App& app, const http::Request& request,
   context["consent_rows"] = consent_rows(lang, in, v);
   if (!extras.notice.empty()) context["notice"] = extras.notice;
   context["hero_dropped"] = extras.hero_dropped;
+  context["conflict"] = extras.conflict;
+  context["updated_at"] = v.updated_at;
+  // Errors on a whole repeating section (too many rows).
+  for (const char* section : {"agenda", "fields", "consents"}) {
+    for (const auto& error : errors) {
+      if (error.id == section) {
+        context[std::string(section) + "_error"] = error.message;
+        break;
+      }
+    }
+  }
   context["is_preview"] = extras.preview;
   if (!errors.empty()) {
     view::Value::List summary;

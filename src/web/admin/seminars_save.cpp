@@ -3,6 +3,11 @@
 // In the three steps of admin/post_state.hpp, as for articles
 // (articles_save.cpp); the write job goes through web::write_content.
 // "preview" and "more_rows" only render the form again and store nothing.
+//
+// Lost updates: the form carries the updated_at it was opened with; the write
+// job compares it with the stored one and, when someone saved in between,
+// writes nothing and shows the editor's values again with a 409 and a link to
+// the saved seminar (materials are added and removed one by one, unchecked).
 #include <boost/json.hpp>
 
 #include "accounts/audit.hpp"
@@ -29,11 +34,20 @@ struct SeminarSave {
   events::Seminar seminar;
   std::vector<VersionChange> versions;
   std::optional<StoredImage> image;
+  bool conflict = false;  // someone else saved meanwhile (set in the write job)
 };
 
-void render_with_errors(const SeminarSave& save, const std::vector<FieldError>& errors, int status) {
+// A chosen image cannot be kept across a re-render (a file input starts
+// empty): every re-render that drops one says so.
+void render_with_errors(const SeminarSave& save, const std::vector<FieldError>& errors, int status,
+                        bool conflict = false) {
   auto& state = *save.state;
-  state.respond(render_seminar_form(state.app, state.request, state.session, save.input, state.existing, errors, {},
+  SeminarFormExtras extras;
+  extras.conflict = conflict;
+  extras.hero_dropped = !save.input.hero_bytes.empty() || save.image.has_value();
+  auto input = save.input;
+  input.hero_bytes.clear();
+  state.respond(render_seminar_form(state.app, state.request, state.session, input, state.existing, errors, extras,
                                     status));
 }
 
@@ -43,6 +57,16 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
   auto job = [save, saved_id](store::Connection& db) {
     auto& st = *save->state;
     const auto now = core::Clock::now();
+    if (st.existing && !save->input.updated_at.empty()) {
+      auto row = db.query_one("SELECT updated_at FROM seminars WHERE id = ?", {*st.id});
+      const auto stored = row ? row->text(0) : std::string();
+      if (core::parse_iso8601(stored) != core::parse_iso8601(save->input.updated_at)) {
+        save->conflict = true;
+        // Saving the re-rendered form again is a deliberate overwrite.
+        save->input.updated_at = core::format_iso8601(core::parse_iso8601(stored).value_or(now));
+        return;
+      }
+    }
     auto seminar = save->seminar;
     if (save->image) {
       content::record_media(db, save->image->original);
@@ -80,7 +104,9 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
   };
   auto done = [save, saved_id](store::WriteOutcome outcome) {
     auto& st = *save->state;
-    if (outcome.ok) {
+    if (outcome.ok && save->conflict) {
+      render_with_errors(*save, {}, 409, true);
+    } else if (outcome.ok) {
       const char* saved = save->versions.empty() ? "1" : "wersje";
       st.respond(http::Response::redirect(
           303, "/admin/seminaria/" + std::to_string(*saved_id) + "/edycja?zapisano=" + saved));
@@ -110,18 +136,25 @@ void seminar_save(App& app, http::Request& request, const Session& session, http
   const auto& action = input.action;
   if (action == "more_rows" || action == "preview") {
     SeminarFormExtras extras;
+    auto errors = check_before_preview(state->lang, input);
     extras.preview = action == "preview";
     extras.hero_dropped = !input.hero_bytes.empty();
     if (action == "more_rows") input.blank_rows = std::min(input.blank_rows + 3, 30);
     input.hero_bytes.clear();
-    return state->respond(
-        render_seminar_form(app, state->request, state->session, input, state->existing, {}, extras));
+    return state->respond(render_seminar_form(app, state->request, state->session, input, state->existing, errors,
+                                              extras, errors.empty() ? 200 : 422));
   }
   if (action != "save" && action != "publish" && !(action == "unpublish" && state->existing)) {
     return respond_error(*state, 400);
   }
   const auto now = core::Clock::now();
-  auto errors = validate_seminar_form(state->lang, input, state->existing, now, save->seminar, save->versions);
+  UsedVersions used;
+  if (state->existing) {
+    used = app.db.read([&](store::Connection& db) {
+      return UsedVersions{events::used_consent_versions(db, *state->id), events::used_privacy_versions(db, *state->id)};
+    });
+  }
+  auto errors = validate_seminar_form(state->lang, input, state->existing, now, save->seminar, save->versions, used);
   if (action == "publish" && input.published_at.empty()) save->seminar.published_at = now;
   if (!errors.empty()) return render_with_errors(*save, errors, 422);
   if (input.hero_bytes.empty()) return write_seminar(save);

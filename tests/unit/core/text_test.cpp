@@ -36,6 +36,18 @@ TEST(HtmlEscape, EscapesTheFiveCharacters) {
 
 TEST(Slugify, TransliteratesPolishAndCollapsesPunctuation) {
   EXPECT_EQ(slugify("Zażółć gęślą jaźń!"), "zazolc-gesla-jazn");
+  // What slugify makes is a slug; the checks imports and forms use agree with it.
+  EXPECT_TRUE(is_slug(slugify("Zażółć gęślą jaźń!")));
+  EXPECT_TRUE(is_slug("forum-2026"));
+  EXPECT_FALSE(is_slug(""));
+  EXPECT_FALSE(is_slug("-a"));
+  EXPECT_FALSE(is_slug("a-"));
+  EXPECT_FALSE(is_slug("a--b"));
+  EXPECT_FALSE(is_slug("Duze"));
+  EXPECT_FALSE(is_slug("a_b"));
+  EXPECT_FALSE(is_slug("ż"));
+  EXPECT_TRUE(is_slug(std::string(kMaxSlugLength, 'a')));
+  EXPECT_FALSE(is_slug(std::string(kMaxSlugLength + 1, 'a')));
   EXPECT_EQ(slugify("ZAŻÓŁĆ GĘŚLĄ JAŹŃ"), "zazolc-gesla-jazn");
   EXPECT_EQ(slugify("  --Rynek 2026: nowe   miasta--  "), "rynek-2026-nowe-miasta");
   EXPECT_EQ(slugify("Łódź, Kraków & Gdańsk"), "lodz-krakow-gdansk");

@@ -16,13 +16,27 @@ Seminar form_seminar() {
               {"questions", FieldType::textarea, "Questions", "", false, {}},
               {"invoice", FieldType::checkbox, "Invoice", "", false, {}}};
   s.consents = {{"newsletter", "Newsletter", "v1", false}, {"rules", "Rules", "v2", true}};
+  s.privacy_clause_version = "2026-01";
   return s;
 }
 
 Form valid_form() {
   return {{"name", " Anna Nowak "},           {"email", " Anna@Example.ORG"},
           {"f_organisation", "Urząd Miasta"}, {"f_role", "Urząd"},
-          {"consent_rules", "yes"},           {"website", ""}};
+          {"consent_rules", "yes"},           {"website", ""},
+          {"version_privacy", "2026-01"},     {"version_consent_newsletter", "v1"},
+          {"version_consent_rules", "v2"}};
+}
+
+Form without(Form form, const std::string& key) {
+  std::erase_if(form, [&](const auto& pair) { return pair.first == key; });
+  return form;
+}
+
+Form with(Form form, const std::string& key, const std::string& value) {
+  form = without(std::move(form), key);
+  form.push_back({key, value});
+  return form;
 }
 
 std::string error_for(const FormResult& result, const std::string& key) {
@@ -50,6 +64,39 @@ TEST(RegistrationForm, AcceptsAValidSubmissionTrimmedAndNormalised) {
   EXPECT_EQ(result.submission.answers["organisation"], (std::vector<std::string>{"Urząd Miasta"}));
   EXPECT_EQ(result.submission.consents, (std::set<std::string>{"newsletter", "rules"}));
   EXPECT_FALSE(result.submission.answers.contains("unknown"));
+}
+
+TEST(RegistrationForm, TextVersionsMustBeTheOnesTheFormShowed) {
+  auto form = valid_form();
+  form.push_back({"consent_newsletter", "yes"});
+  auto seminar = form_seminar();
+  auto same = validate_registration(seminar, form, "pl");
+  EXPECT_FALSE(same.texts_changed);
+  EXPECT_EQ(same.submission.consents, (std::set<std::string>{"newsletter", "rules"}));
+
+  seminar.privacy_clause_version = "2026-02";
+  auto clause = validate_registration(seminar, form, "pl");
+  EXPECT_TRUE(clause.texts_changed);
+  EXPECT_TRUE(clause.errors.empty());
+  EXPECT_EQ(clause.submission.consents, (std::set<std::string>{"newsletter", "rules"}));
+
+  seminar = form_seminar();
+  seminar.consents[0].version = "v9";  // a tick given to the old text does not count
+  auto consent = validate_registration(seminar, form, "pl");
+  EXPECT_TRUE(consent.texts_changed);
+  EXPECT_EQ(consent.submission.consents, (std::set<std::string>{"rules"}));
+
+  seminar = form_seminar();
+  for (const auto& key : {"version_privacy", "version_consent_newsletter"}) {
+    EXPECT_TRUE(validate_registration(seminar, without(form, key), "pl").texts_changed) << key;
+  }
+  EXPECT_TRUE(validate_registration(seminar, with(form, "version_consent_old", "v1"), "pl")
+                  .texts_changed);  // a consent removed since
+  auto twice = form;
+  twice.push_back({"version_privacy", "other"});
+  EXPECT_TRUE(validate_registration(seminar, twice, "pl").texts_changed);
+  seminar.consents.push_back({"added", "Added", "v1", false});
+  EXPECT_TRUE(validate_registration(seminar, form, "pl").texts_changed);
 }
 
 TEST(RegistrationForm, ReportsMissingValuesAtEachField) {
@@ -165,8 +212,7 @@ TEST(RegistrationForm, TextareaKeepsLineBreaks) {
 }
 
 TEST(RegistrationForm, HoneypotMarksABot) {
-  auto form = valid_form();
-  form.back().second = "http://spam.example";
+  auto form = with(valid_form(), "website", "http://spam.example");
   EXPECT_TRUE(validate_registration(form_seminar(), form, "pl").honeypot_filled);
 }
 

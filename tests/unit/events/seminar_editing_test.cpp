@@ -215,6 +215,62 @@ TEST_F(SeminarEditingTest, MoreCapacityPromotesTheWaitingListWithEmails) {
   EXPECT_EQ(outbox().back(), (Mail{"registration.promoted", "c@example.org"}));
 }
 
+TEST_F(SeminarEditingTest, MoreCapacityOfAHiddenSeminarWaitsUntilItIsPublishedAgain) {
+  auto seminar = sample_seminar();
+  seminar.capacity = 1;
+  seminar = insert(seminar);
+  sign_up(seminar, "a@example.org");
+  auto b = sign_up(seminar, "b@example.org");
+  auto c = sign_up(seminar, "c@example.org");
+  auto d = sign_up(seminar, "d@example.org");
+  auto state = [&](std::int64_t id) {
+    return read([&](store::Connection& conn) { return find_registration(conn, id); })->state;
+  };
+  ASSERT_TRUE(set_status(seminar.id, SeminarStatus::unpublished));
+  const auto mails = outbox().size();
+  seminar.capacity = 3;
+  EXPECT_EQ(update(seminar.id, seminar), R"({"capacity":{"from":"1","to":"3"}})");
+  // Its page is gone: nobody is moved up or sent a link to it.
+  EXPECT_EQ(state(b), RegistrationState::waitlisted);
+  EXPECT_EQ(outbox().size(), mails);
+  auto diff = set_status(seminar.id, SeminarStatus::published);
+  ASSERT_TRUE(diff);
+  EXPECT_EQ(*diff, R"({"status":{"from":"unpublished","to":"published"},"promoted":2})");
+  EXPECT_EQ(state(b), RegistrationState::registered);
+  EXPECT_EQ(state(c), RegistrationState::registered);
+  EXPECT_EQ(state(d), RegistrationState::waitlisted);
+  ASSERT_EQ(outbox().size(), mails + 2);
+  EXPECT_EQ(outbox().back(), (Mail{"registration.promoted", "c@example.org"}));
+  // A draft too.
+  ASSERT_TRUE(set_status(seminar.id, SeminarStatus::draft));
+  seminar.capacity.reset();
+  update(seminar.id, seminar);
+  EXPECT_EQ(state(d), RegistrationState::waitlisted);
+  EXPECT_EQ(outbox().size(), mails + 2);
+  ASSERT_TRUE(set_status(seminar.id, SeminarStatus::published));
+  EXPECT_EQ(state(d), RegistrationState::registered);
+  EXPECT_EQ(outbox().back(), (Mail{"registration.promoted", "d@example.org"}));
+}
+
+TEST_F(SeminarEditingTest, MovingASeminarWithoutAWindowMovesTheRegistrationClose) {
+  auto seminar = sample_seminar();
+  seminar.registration_opens_at.reset();
+  seminar.registration_closes_at.reset();
+  auto id = create(seminar, SeminarStatus::published);
+  const auto old_start = seminar.starts_at;
+  EXPECT_FALSE(registration_open(*read([&](store::Connection& c) {
+    return find_seminar_by_id(c, id);
+  }), old_start));
+  seminar.starts_at += 24h * 7;
+  seminar.ends_at += 24h * 7;
+  ASSERT_TRUE(update(id, seminar));
+  auto moved = *read([&](store::Connection& c) { return find_seminar_by_id(c, id); });
+  EXPECT_FALSE(moved.registration_closes_at);
+  EXPECT_TRUE(registration_open(moved, old_start));
+  EXPECT_TRUE(registration_open(moved, seminar.starts_at - 1s));
+  EXPECT_FALSE(registration_open(moved, seminar.starts_at));
+}
+
 TEST_F(SeminarEditingTest, MaterialsAreAddedInOrderAndRemovedOnlyFromTheirSeminar) {
   auto id = create(sample_seminar(), SeminarStatus::published);
   auto other = sample_seminar();

@@ -94,7 +94,16 @@ TEST_F(SeminarImportTest, ImportsAFolderWithEverythingAttached) {
   EXPECT_EQ(core::format_iso8601(s.starts_at), "2026-03-07T10:00:00Z");
   EXPECT_EQ(core::format_iso8601(s.ends_at), "2026-03-07T14:00:00Z");
   EXPECT_EQ(s.published_at, kImportDay);
-  EXPECT_EQ(s.registration_closes_at, s.starts_at);
+  // Not given in the file: stored as NULL, read as publication / start.
+  EXPECT_FALSE(s.registration_opens_at);
+  EXPECT_FALSE(s.registration_closes_at);
+  EXPECT_EQ(db_->read([](store::Connection& c) {
+    return c.query_one(
+                "SELECT count(*) FROM seminars WHERE registration_opens_at IS NULL"
+                " AND registration_closes_at IS NULL")
+        ->integer(0);
+  }),
+            1);
   EXPECT_EQ(s.format, Format::hybrid);
   EXPECT_EQ(s.capacity, 50);
   EXPECT_EQ(s.confirm_within_hours, 48);
@@ -205,6 +214,18 @@ TEST_F(SeminarImportTest, ReportsEachProblemWithTheFileName) {
       {base + privacy + "[[materials]]\ntitle = \"P\"\nfile = \"missing.pdf\"",
        "file 'missing.pdf' not found"},
       {base + "title = \"again\"" + privacy, "front matter line"},
+      {base + privacy +
+           "[[agenda]]\ntime = \"11:00\"\ntitle = \"T\"\n[[agenda.speakers]]\nname = \"Jan; "
+           "Kowalski\"",
+       "agenda item 1: speaker name must not contain ';'"},
+      {base + privacy +
+           "[[agenda]]\ntime = \"11:00\"\ntitle = \"T\"\n[[agenda.speakers]]\nname = \"Jan\"\n"
+           "affiliation = \"Urząd; Wydział\"",
+       "agenda item 1: speaker affiliation must not contain ';'"},
+      {base + privacy +
+           "[[agenda]]\ntime = \"11:00\"\ntitle = \"T\"\n[[agenda.speakers]]\nname = \"Jan\"\n"
+           "city = \"Chełm;\"",
+       "agenda item 1: speaker city must not contain ';'"},
   };
   for (const auto& c : cases) {
     auto error = error_for(c.front_matter);
@@ -231,3 +252,34 @@ TEST_F(SeminarImportTest, DuplicateSlugsAndMissingFrontMatterAreErrors) {
 
 }  // namespace
 }  // namespace rynek::events::testing
+
+namespace rynek::events {
+namespace {
+
+// The rules the seminar files and the back-office form share (seminar.hpp).
+TEST(SeminarRules, KeysAreLowercaseLettersDigitsAndUnderscores) {
+  EXPECT_TRUE(valid_key("organisation"));
+  EXPECT_TRUE(valid_key("rola_2"));
+  EXPECT_FALSE(valid_key(""));
+  EXPECT_FALSE(valid_key("Rola"));
+  EXPECT_FALSE(valid_key("rola-2"));
+  EXPECT_FALSE(valid_key("żółw"));
+  EXPECT_TRUE(valid_key(std::string(40, 'a')));
+  EXPECT_FALSE(valid_key(std::string(41, 'a')));
+}
+
+TEST(SeminarRules, LinksAreHttpsOrLoopback) {
+  EXPECT_TRUE(valid_link("https://www.youtube.com/watch?v=abc"));
+  EXPECT_TRUE(valid_link("http://127.0.0.1:8080/live.m3u8"));
+  EXPECT_FALSE(valid_link("https://"));
+  EXPECT_FALSE(valid_link("http://example.org/live"));
+  EXPECT_FALSE(valid_link("javascript:alert(1)"));
+  EXPECT_FALSE(valid_link("data:text/html,x"));
+  EXPECT_FALSE(valid_link(" https://example.org"));
+  EXPECT_FALSE(valid_link("https://example.org/a b"));
+  EXPECT_FALSE(valid_link("https://example.org/\r\nX: y"));
+  EXPECT_FALSE(valid_link("https://example.org/" + std::string(2000, 'a')));
+}
+
+}  // namespace
+}  // namespace rynek::events

@@ -103,3 +103,27 @@ TEST(ValidateSeminarForm, AChangedTextWithTheSameVersionGetsANewOne) {
 
 }  // namespace
 }  // namespace rynek::web::admin
+
+namespace rynek::web::admin {
+namespace {
+
+// Warsaw wall times typed into the back-office forms (articles and seminars).
+TEST(WarsawLocal, ReadsTypedTimesAndRefusesTheOnesThatDoNotExist) {
+  auto winter = parse_warsaw_local("2026-03-07 11:00");
+  ASSERT_TRUE(winter);
+  EXPECT_EQ(core::format_iso8601(*winter), "2026-03-07T10:00:00Z");
+  auto summer = parse_warsaw_local("2026-07-01T09:30");  // datetime-local inputs send a 'T'
+  ASSERT_TRUE(summer);
+  EXPECT_EQ(core::format_iso8601(*summer), "2026-07-01T07:30:00Z");
+  EXPECT_EQ(warsaw_local(*summer), "2026-07-01 09:30");
+  // The hour skipped on 29 March 2026 (02:00 -> 03:00) does not exist.
+  EXPECT_FALSE(parse_warsaw_local("2026-03-29 02:30"));
+  EXPECT_TRUE(parse_warsaw_local("2026-03-29 03:30"));
+  EXPECT_FALSE(parse_warsaw_local("2026-02-30 10:00"));
+  EXPECT_FALSE(parse_warsaw_local("2026-03-07 11:00:00"));
+  EXPECT_FALSE(parse_warsaw_local("2026-03-07 11:00+01:00"));
+  EXPECT_FALSE(parse_warsaw_local(""));
+}
+
+}  // namespace
+}  // namespace rynek::web::admin
