@@ -23,6 +23,7 @@ DIR/.sessions holds the number of SMTP sessions that said EHLO/HELO so far (conn
 
 import argparse
 import asyncio
+import logging
 import os
 import re
 import signal
@@ -100,6 +101,9 @@ async def serve(args):
 
 
 def main():
+    # aiosmtpd's own warnings and errors (a session that broke off, an exception in a
+    # handler) go to stderr, which the tests print when mail does not arrive.
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     parser = argparse.ArgumentParser(description="SMTP sink for tests")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--maildir", required=True)
