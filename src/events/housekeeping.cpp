@@ -7,7 +7,11 @@
 // people who want them, and moving a person to the queue with nobody behind them
 // would only promote them straight back. The expired person goes to the end of
 // the queue ("registration.expired") and the first waiting takes the place
-// ("registration.promoted"). Nothing expires once the seminar has started.
+// ("registration.promoted"). Nothing expires once the seminar has started, nor
+// while it is hidden (a draft or taken down): its waiting list does not move
+// then (fill_from_queue), so an expired person would lose the place to nobody.
+// Once it is published again the deadlines apply at the next run. A scheduled
+// seminar (published, not yet public) expires and promotes as usual.
 //
 // Reminders. "reminder.24h" goes from 24 h to 1 h before the start to those
 // registered, except people who registered within the last 23 h before it
@@ -28,16 +32,12 @@ int expire_unconfirmed(store::Connection& db, core::TimePoint now) {
   int sent = 0;
   auto seminars = db.query(
       "SELECT id, confirm_within_hours FROM seminars"
-      " WHERE confirm_within_hours IS NOT NULL AND starts_at > ?",
+      " WHERE confirm_within_hours IS NOT NULL AND starts_at > ? AND status = 'published'",
       {at});
   for (const auto& seminar : seminars) {
     const auto seminar_id = seminar.integer(0);
     const auto deadline = core::format_iso8601(now - std::chrono::hours(seminar.integer(1)));
-    auto waiting =
-        db.query_one(
-              "SELECT count(*) FROM registrations WHERE seminar_id = ? AND state = 'waitlisted'",
-              {seminar_id})
-            ->integer(0);
+    const auto waiting = detail::count_in_state(db, seminar_id, RegistrationState::waitlisted);
     if (waiting == 0) continue;
     auto expired = db.query(
         "SELECT id FROM registrations WHERE seminar_id = ? AND state = 'registered'"

@@ -34,13 +34,11 @@ std::string answers_json(const Seminar& seminar, const Submission& submission) {
 }
 
 RegistrationState state_for_new(store::Connection& db, const Seminar& seminar,
-                                core::TimePoint now) {
-  auto rules = detail::seminar_rules(db, seminar.id);
-  if (!rules) throw std::runtime_error("register_participant: unknown seminar");
-  if (rules->requires_approval) return RegistrationState::pending_approval;
+                                const detail::SeminarRules& rules, core::TimePoint now) {
+  if (rules.requires_approval) return RegistrationState::pending_approval;
   // A place freed earlier (or capacity raised by an import) goes to those waiting first.
-  detail::fill_from_queue(db, seminar.id, *rules, now);
-  if (rules->capacity && detail::registered_count(db, seminar.id) >= *rules->capacity) {
+  detail::fill_from_queue(db, seminar.id, rules, now);
+  if (rules.capacity && detail::registered_count(db, seminar.id) >= *rules.capacity) {
     return RegistrationState::waitlisted;
   }
   return RegistrationState::registered;
@@ -100,6 +98,12 @@ std::optional<RegistrationState> parse_state(std::string_view name) {
   return std::nullopt;
 }
 
+// The request handler checked that the seminar was public and its form open,
+// but the job runs later, and the seminar may have been taken down or its
+// window moved in between: the same checks are made again here, inside the
+// transaction, on the row itself (the one SELECT the capacity rules need
+// anyway). A refused job stores nothing and sends nothing.
+//
 // A person registering again gets no second row. A live registration (or a
 // rejected one: an organiser's decision is not undone by asking again) re-sends
 // the e-mail of its state, at most every kResendInterval. A cancelled one is
@@ -108,6 +112,11 @@ std::optional<RegistrationState> parse_state(std::string_view name) {
 RegisterOutcome register_participant(store::Connection& db, const Seminar& seminar,
                                      const Submission& submission, const std::string& nonce,
                                      const std::string& token_hash, core::TimePoint now) {
+  const auto rules = detail::seminar_rules(db, seminar.id);
+  if (!rules || !rules->published || rules->published_at > now) {
+    return {RegisterResult::not_public, 0};
+  }
+  if (!detail::registration_open(*rules, now)) return {RegisterResult::closed, 0};
   const auto email = normalise_email(submission.email).value_or(submission.email);
   const auto at = core::format_iso8601(now);
   const auto answers = answers_json(seminar, submission);
@@ -124,7 +133,7 @@ RegisterOutcome register_participant(store::Connection& db, const Seminar& semin
     detail::notify(db, id, detail::state_mail_kind(state), now);
     return {RegisterResult::resent, id};
   }
-  const auto state = state_for_new(db, seminar, now);
+  const auto state = state_for_new(db, seminar, *rules, now);
   store::Value queued =
       state == RegistrationState::waitlisted ? store::Value(at) : store::Value(nullptr);
   std::int64_t id = 0;
@@ -208,9 +217,12 @@ SeminarCounts count_registrations(store::Connection& db, std::int64_t seminar_id
 }
 
 bool registration_open(const Seminar& seminar, core::TimePoint now) {
-  auto opens = seminar.registration_opens_at.value_or(seminar.published_at);
-  auto closes = seminar.registration_closes_at.value_or(seminar.starts_at);
-  return now >= opens && now < closes;
+  detail::SeminarRules rules;
+  rules.starts_at = seminar.starts_at;
+  rules.published_at = seminar.published_at;
+  rules.registration_opens_at = seminar.registration_opens_at;
+  rules.registration_closes_at = seminar.registration_closes_at;
+  return detail::registration_open(rules, now);
 }
 
 }  // namespace rynek::events

@@ -66,6 +66,10 @@ enum class RegisterResult {
   pending_approval,  // new, waits for an organiser
   resent,            // already registered: the fitting e-mail was sent again
   throttled,         // already registered and re-sent recently: nothing sent
+  // Refused when the job runs (the seminar changed after the request was
+  // accepted); nothing stored, nothing sent:
+  not_public,        // not published (hidden, scheduled again) or deleted
+  closed,            // registration not open (closed, or not yet open)
 };
 
 struct RegisterOutcome {

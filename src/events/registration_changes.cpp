@@ -46,8 +46,8 @@ Registration registration_from_row(const store::Row& row) {
 
 std::optional<SeminarRules> seminar_rules(store::Connection& db, std::int64_t seminar_id) {
   auto row = db.query_one(
-      "SELECT capacity, requires_approval, confirm_within_hours, starts_at, ends_at"
-      " FROM seminars WHERE id = ?",
+      "SELECT capacity, requires_approval, confirm_within_hours, starts_at, ends_at, status,"
+      " published_at, registration_opens_at, registration_closes_at FROM seminars WHERE id = ?",
       {seminar_id});
   if (!row) return std::nullopt;
   SeminarRules rules;
@@ -56,14 +56,23 @@ std::optional<SeminarRules> seminar_rules(store::Connection& db, std::int64_t se
   if (!row->is_null(2)) rules.confirm_within_hours = static_cast<int>(row->integer(2));
   rules.starts_at = parse_time(row->text(3));
   rules.ends_at = parse_time(row->text(4));
+  rules.published = row->text(5) == "published";
+  rules.published_at = parse_time(row->text(6));
+  rules.registration_opens_at = optional_time(*row, 7);
+  rules.registration_closes_at = optional_time(*row, 8);
   return rules;
 }
 
-int registered_count(store::Connection& db, std::int64_t seminar_id) {
+bool registration_open(const SeminarRules& rules, core::TimePoint now) {
+  auto opens = rules.registration_opens_at.value_or(rules.published_at);
+  auto closes = rules.registration_closes_at.value_or(rules.starts_at);
+  return now >= opens && now < closes;
+}
+
+int count_in_state(store::Connection& db, std::int64_t seminar_id, RegistrationState state) {
   return static_cast<int>(
-      db.query_one(
-            "SELECT count(*) FROM registrations WHERE seminar_id = ? AND state = 'registered'",
-            {seminar_id})
+      db.query_one("SELECT count(*) FROM registrations WHERE seminar_id = ? AND state = ?",
+                   {seminar_id, std::string(state_name(state))})
           ->integer(0));
 }
 
@@ -111,10 +120,28 @@ int fill_from_queue(store::Connection& db, std::int64_t seminar_id, core::TimePo
   return fill_from_queue(db, seminar_id, *rules, now, skip);
 }
 
+// Every automatic promotion goes through here, so this is the one place that
+// decides when a waiting list may move by itself. (An organiser moving someone
+// up by hand, promote_registration, is their explicit decision and works on a
+// hidden seminar too.)
+//
+// Not while the seminar is hidden (a draft, or taken down): the organiser took
+// it off the site, perhaps to change it, and a person moved up now would be
+// told "the place is yours" for an event that may be changing or cancelled.
+// The places stay free; cancellations still work. Publishing it again moves the
+// queue (set_seminar_status calls fill_from_queue).
+//
+// A scheduled seminar (published, published_at still in the future) does
+// promote. Nothing runs at the moment it becomes public — housekeeping fills
+// places only for the people whose confirmation expired, and the page turning
+// public is a read, not a write — so a place freed while scheduled would stay
+// empty until some later change happened to call this, stranding the people
+// waiting. Moving them up is safe: the "promoted" e-mail carries their personal
+// link, which works whatever the seminar's status.
 int fill_from_queue(store::Connection& db, std::int64_t seminar_id, const SeminarRules& rules_in,
                     core::TimePoint now, const std::vector<std::int64_t>& skip) {
   const SeminarRules* rules = &rules_in;
-  if (now >= rules->ends_at) return 0;
+  if (!rules->published || now >= rules->ends_at) return 0;
   std::int64_t free_places = 1'000'000'000;  // no capacity: everyone waiting
   if (rules->capacity) {
     free_places = *rules->capacity - registered_count(db, seminar_id);
@@ -198,10 +225,15 @@ ChangeResult approve_registration(store::Connection& db, std::int64_t registrati
   }
   if (registration->state != RegistrationState::pending_approval) return ChangeResult::not_allowed;
   // Places freed earlier go to those already waiting before an approval can take them.
-  detail::fill_from_queue(db, registration->seminar_id, now);
   auto rules = detail::seminar_rules(db, registration->seminar_id);
+  if (rules) detail::fill_from_queue(db, registration->seminar_id, *rules, now);
+  // While the seminar is hidden nobody was moved up, so the free places are
+  // still owed to those waiting: the approved person joins the end of the queue.
+  const bool owed = rules && rules->capacity && !rules->published;
   bool full = rules && rules->capacity &&
-              detail::registered_count(db, registration->seminar_id) >= *rules->capacity;
+              detail::registered_count(db, registration->seminar_id) +
+                      (owed ? detail::count_in_state(db, registration->seminar_id, RegistrationState::waitlisted) : 0) >=
+                  *rules->capacity;
   set_state(db, registration_id,
             full ? RegistrationState::waitlisted : RegistrationState::registered, now);
   detail::notify(db, registration_id, full ? "registration.waitlisted" : "registration.approved",

@@ -31,7 +31,7 @@ std::optional<Wording> wording(const std::string& kind) {
   }
   if (kind == "registration.waitlisted") {
     return Wording{core::N_("You are on the waiting list"),
-                   {core::N_("Thank you for registering. All places are taken at the moment, so you are on the waiting list."),
+                   {core::N_("Thank you for registering. There is no place for you at the moment, so you are on the waiting list."),
                     core::N_("If a place frees up, we will write to you at once. Your personal link shows your place in the queue.")},
                    true, false, true};
   }
@@ -61,7 +61,7 @@ std::optional<Wording> wording(const std::string& kind) {
   }
   if (kind == "registration.cancelled") {
     return Wording{core::N_("Registration cancelled"),
-                   {core::N_("Your registration has been cancelled. Your place has been offered to the next person waiting."),
+                   {core::N_("Your registration has been cancelled. If people are waiting for a place, it goes to the next of them."),
                     core::N_("If this was a mistake, you can register again on the seminar's page while places are left.")},
                    false, false, false};
   }

@@ -254,16 +254,26 @@ void registration_submit(App& app, http::Request& request, http::Responder respo
   auto shared_seminar = std::move(seminar);
   auto submission = std::make_shared<events::Submission>(std::move(result.submission));
   auto target = sent_url(*shared_seminar);
+  auto page = seminar_url(*shared_seminar);
+  // The job checks again that the seminar is public and its form open (it may
+  // have been taken down meanwhile). A refusal sends the visitor to the seminar's
+  // page, which says why (registration closed) or is now 404 — rendered by that
+  // GET on an I/O thread, not here on the writer thread.
+  auto job_result = std::make_shared<events::RegisterResult>(events::RegisterResult::registered);
   app.db.write(
-      [shared_seminar, submission, nonce, hash, now](store::Connection& db) {
-        events::register_participant(db, *shared_seminar, *submission, nonce, hash, now);
+      [shared_seminar, submission, nonce, hash, now, job_result](store::Connection& db) {
+        *job_result =
+            events::register_participant(db, *shared_seminar, *submission, nonce, hash, now).result;
       },
-      [&app, respond, target](store::WriteOutcome outcome) {
+      [&app, respond, target, page, job_result](store::WriteOutcome outcome) {
         if (!outcome.ok) {
           spdlog::error("registration failed: {}", outcome.message);
           http::Response unavailable = http::Response::text(503, "Service unavailable");
           unavailable.headers.set("Retry-After", "5");
           return respond(std::move(unavailable));
+        }
+        if (*job_result == events::RegisterResult::not_public || *job_result == events::RegisterResult::closed) {
+          return respond(http::Response::redirect(303, page));
         }
         app.mail_queued();
         respond(http::Response::redirect(303, target));

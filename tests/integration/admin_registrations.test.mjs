@@ -12,6 +12,7 @@ import { Visitor } from './seminars_helpers.mjs';
 
 const APPROVAL = 'z-akceptacja';
 const LIMITED = 'z-limitem';
+const APPROVAL_LIMITED = 'z-akceptacja-i-limitem';
 const FORMULA = '=HYPERLINK("http://zly.example","klik")';
 const field = [{ key: 'organisation', type: 'text', label: 'Organizacja', required: true }];
 const people = {
@@ -39,11 +40,12 @@ before(async () => {
   s = await adminScene({
     [APPROVAL]: { title: 'Seminarium z akceptacją', requiresApproval: true, fields: field },
     [LIMITED]: { title: 'Seminarium z limitem', capacity: 1, fields: field },
+    [APPROVAL_LIMITED]: { title: 'Seminarium z akceptacją i limitem', requiresApproval: true, capacity: 1, fields: field },
   }, { admin: ['admin@rynek.test', 'admin'], organiser: ['organizator@rynek.test', 'organiser'] });
-  ids = { [APPROVAL]: s.seminarId(APPROVAL), [LIMITED]: s.seminarId(LIMITED) };
+  ids = { [APPROVAL]: s.seminarId(APPROVAL), [LIMITED]: s.seminarId(LIMITED), [APPROVAL_LIMITED]: s.seminarId(APPROVAL_LIMITED) };
   admin = await s.login('admin');
   organiser = await s.login('organiser');
-  await assignSeminars(admin, s.accountId('organiser'), [ids[APPROVAL], ids[LIMITED]]);
+  await assignSeminars(admin, s.accountId('organiser'), [ids[APPROVAL], ids[LIMITED], ids[APPROVAL_LIMITED]]);
   for (const [slug, who] of [[APPROVAL, people.pending], [LIMITED, people.registered], [LIMITED, people.waiting]]) {
     assert.equal((await new Visitor(s.rynek.port).register(slug, who)).status, 303);
   }
@@ -171,5 +173,27 @@ describe('messages, attendance and the audit log', () => {
     assert.ok(log.text.includes('zofia@uczestnik.test'), 'the registration is named');
     const rows = sql(s.world.dataDir, "SELECT action FROM audit_log WHERE action LIKE 'registration.%' ORDER BY id").map(([a]) => a);
     assert.deepEqual(rows, ['registration.approve', 'registration.promote', 'registration.cancel', 'registration.message']);
+  });
+});
+
+// Runs last: the audit test above lists every registration action so far.
+describe('approving when no place is free', () => {
+  test('the person goes to the waiting list, gets that e-mail, and the organiser is told so', async () => {
+    const first = { name: 'Pierwsza Osoba', email: 'pierwsza@uczestnik.test', f_organisation: 'Gmina' };
+    const second = { name: 'Druga Osoba', email: 'druga@uczestnik.test', f_organisation: 'Powiat' };
+    for (const who of [first, second]) {
+      assert.equal((await new Visitor(s.rynek.port).register(APPROVAL_LIMITED, who)).status, 303);
+    }
+    const placed = await act(APPROVAL_LIMITED, first.email, 'approve');
+    assert.match(placed.headers.location, /done=approved&/);
+    assert.equal(stateOf(first.email), 'registered');
+    const full = await act(APPROVAL_LIMITED, second.email, 'approve');
+    assert.match(full.headers.location, /done=approved_waiting&/);
+    assert.equal(stateOf(second.email), 'waitlisted');
+    const [mail] = await s.world.sink.waitForMail(second.email, 'registration.waitlisted');
+    assert.match(mail.text, /nie\s+ma\s+dla\s+Ciebie\s+miejsca/);
+    assert.equal(s.world.sink.to(second.email, 'registration.approved').length, 0, 'not told a place is reserved');
+    const page = await organiser.request(full.headers.location);
+    assert.match(page.text, /jest na liście rezerwowej/);
   });
 });
