@@ -68,7 +68,7 @@ std::optional<std::string> update_article(store::Connection& db, std::int64_t id
   if (changes.empty()) return changes.json();
   db.execute(
       "UPDATE articles SET slug = ?, title = ?, lead = ?, body_md = ?, hero_sha256 = ?, hero_alt = ?,"
-      " published_at = ?, updated_at = ? WHERE id = ?",
+      " published_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
       {fields.slug, fields.title, fields.lead, fields.body_md, optional_value(fields.hero_sha256),
        fields.hero_alt, core::format_iso8601(fields.published_at), core::format_iso8601(now), id});
   set_tags(db, id, fields.tags);
@@ -86,8 +86,9 @@ std::optional<std::string> set_article_status(store::Connection& db, std::int64_
   changes.compare("status", std::string(status_name(before->status)), std::string(status_name(status)));
   changes.compare("published_at", core::format_iso8601(before->fields.published_at), core::format_iso8601(when));
   if (changes.empty()) return changes.json();
-  db.execute("UPDATE articles SET status = ?, published_at = ?, updated_at = ? WHERE id = ?",
-             {std::string(status_name(status)), core::format_iso8601(when), core::format_iso8601(now), id});
+  db.execute(
+      "UPDATE articles SET status = ?, published_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+      {std::string(status_name(status)), core::format_iso8601(when), core::format_iso8601(now), id});
   bump_content_version(db);
   return changes.json();
 }
@@ -100,7 +101,8 @@ std::int64_t add_attachment(store::Connection& db, std::int64_t article_id, cons
       " SELECT ?, coalesce(max(position), 0) + 1, ?, ?, ? FROM attachments WHERE article_id = ?",
       {article_id, title, filename, media.sha256, article_id});
   auto id = db.last_insert_id();
-  db.execute("UPDATE articles SET updated_at = ? WHERE id = ?", {core::format_iso8601(now), article_id});
+  db.execute("UPDATE articles SET updated_at = ?, revision = revision + 1 WHERE id = ?",
+             {core::format_iso8601(now), article_id});
   bump_content_version(db);
   return id;
 }
@@ -109,7 +111,8 @@ bool remove_attachment(store::Connection& db, std::int64_t article_id, std::int6
                        core::TimePoint now) {
   db.execute("DELETE FROM attachments WHERE id = ? AND article_id = ?", {attachment_id, article_id});
   if (db.changes() == 0) return false;
-  db.execute("UPDATE articles SET updated_at = ? WHERE id = ?", {core::format_iso8601(now), article_id});
+  db.execute("UPDATE articles SET updated_at = ?, revision = revision + 1 WHERE id = ?",
+             {core::format_iso8601(now), article_id});
   bump_content_version(db);
   return true;
 }

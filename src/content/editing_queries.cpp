@@ -1,6 +1,8 @@
 // Reads for the back office: articles in any status (editing.hpp).
 #include "content/editing.hpp"
 
+#include <charconv>
+
 #include "core/text.hpp"
 
 namespace rynek::content {
@@ -51,7 +53,7 @@ std::string_view display_status_name(DisplayStatus status) {
 std::optional<EditableArticle> load_article(store::Connection& db, std::int64_t id) {
   auto row = db.query_one(
       "SELECT id, title, slug, lead, body_md, published_at, hero_sha256, hero_alt, status,"
-      " created_at, updated_at FROM articles WHERE id = ?",
+      " created_at, updated_at, revision FROM articles WHERE id = ?",
       {id});
   if (!row) return std::nullopt;
   EditableArticle article;
@@ -66,6 +68,7 @@ std::optional<EditableArticle> load_article(store::Connection& db, std::int64_t 
   article.status = parse_status(row->text(8)).value_or(ArticleStatus::draft);
   article.created_at = parse_time(row->text(9));
   article.updated_at = parse_time(row->text(10));
+  article.revision = row->integer(11);
   for (const auto& tag : db.query(
            "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id"
            " WHERE at.article_id = ? ORDER BY t.name",
@@ -81,6 +84,25 @@ std::optional<EditableArticle> load_article(store::Connection& db, std::int64_t 
         {file.integer(0), {file.text(1), file.text(2), file.text(3), file.text(4), file.integer(5)}});
   }
   return article;
+}
+
+RevisionCheck check_revision(std::string_view sent, std::int64_t stored) {
+  // Digits only: from_chars alone would take "-1" or "+1" and stop at "1x".
+  if (sent.empty() || sent.size() > 19 || sent.find_first_not_of("0123456789") != std::string_view::npos) {
+    return RevisionCheck::unknown;
+  }
+  std::int64_t number = 0;
+  auto [end, error] = std::from_chars(sent.data(), sent.data() + sent.size(), number);
+  if (error != std::errc() || end != sent.data() + sent.size() || number < 1) return RevisionCheck::unknown;
+  // A revision newer than the stored one was never shown by a form: hand-made.
+  if (number > stored) return RevisionCheck::unknown;
+  return number == stored ? RevisionCheck::current : RevisionCheck::stale;
+}
+
+std::optional<std::int64_t> article_revision(store::Connection& db, std::int64_t id) {
+  auto row = db.query_one("SELECT revision FROM articles WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return row->integer(0);
 }
 
 std::vector<ArticleListItem> list_articles_for_editing(store::Connection& db, const std::string& search,

@@ -169,6 +169,25 @@ std::vector<std::pair<std::filesystem::path, std::string>> article_files(
   return files;
 }
 
+// Everything an import writes about an article, to tell a re-import of the same
+// file (which must not look like someone's edit to an open back-office form:
+// same revision, same updated_at) from a real change.
+std::vector<store::Row> imported_state(store::Connection& db, std::int64_t id) {
+  auto rows = db.query("SELECT title, lead, body_md, hero_sha256, hero_alt, published_at FROM articles WHERE id = ?",
+                       {id});
+  for (auto& row : db.query("SELECT position, title, filename, media_sha256 FROM attachments WHERE article_id = ?"
+                            " ORDER BY position",
+                            {id})) {
+    rows.push_back(std::move(row));
+  }
+  for (auto& row : db.query("SELECT t.slug, t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id"
+                            " WHERE a.article_id = ? ORDER BY t.slug",
+                            {id})) {
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 void write_article(store::Connection& db, const PreparedArticle& article, ImportReport& report) {
   auto now = core::format_iso8601(core::Clock::now());
   if (article.hero) {
@@ -176,15 +195,16 @@ void write_article(store::Connection& db, const PreparedArticle& article, Import
     record_variants(db, article.hero->sha256, article.hero_variants);
   }
   for (const auto& file : article.attachments) record_media(db, file.media);
-  bool exists = db.query_one("SELECT 1 FROM articles WHERE slug = ?", {article.slug}).has_value();
+  auto existing = db.query_one("SELECT id FROM articles WHERE slug = ?", {article.slug});
+  const bool exists = existing.has_value();
+  const auto before = exists ? imported_state(db, existing->integer(0)) : std::vector<store::Row>{};
   store::Value hero = article.hero ? store::Value(article.hero->sha256) : store::Value(nullptr);
   db.execute(
       "INSERT INTO articles (slug, title, lead, body_md, hero_sha256, hero_alt, published_at,"
       " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT (slug) DO UPDATE SET title = excluded.title, lead = excluded.lead,"
       " body_md = excluded.body_md, hero_sha256 = excluded.hero_sha256,"
-      " hero_alt = excluded.hero_alt, published_at = excluded.published_at,"
-      " updated_at = excluded.updated_at",
+      " hero_alt = excluded.hero_alt, published_at = excluded.published_at",
       {article.slug, article.title, article.lead, article.body, hero, article.hero_alt,
        article.published_at, now, now});
   auto id = db.query_one("SELECT id FROM articles WHERE slug = ?", {article.slug})->integer(0);
@@ -205,6 +225,9 @@ void write_article(store::Connection& db, const PreparedArticle& article, Import
         "INSERT INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE slug = ?"
         " ON CONFLICT DO NOTHING",
         {id, slug});
+  }
+  if (exists && imported_state(db, id) != before) {
+    db.execute("UPDATE articles SET updated_at = ?, revision = revision + 1 WHERE id = ?", {now, id});
   }
   ++(exists ? report.updated : report.created);
 }

@@ -19,7 +19,7 @@ constexpr std::string_view kSelect =
 constexpr std::string_view kUpdate =
     "UPDATE site_settings SET organisation_name = ?, organisation_full_name = ?, postal_address = ?,"
     " contact_email = ?, privacy_clause_md = ?, privacy_clause_version = ?, seminar_contact_email = ?,"
-    " updated_at = ? WHERE id = 1";
+    " updated_at = ?, revision = revision + 1 WHERE id = 1";
 
 std::size_t count_characters(std::string_view text) {
   std::size_t count = 0;
@@ -186,6 +186,11 @@ SettingsCheck check_site_settings(SiteSettings& in, const SiteSettings& stored) 
   }
   c.email("seminar_contact_email", in.seminar_contact_email);
   return check;
+}
+
+std::int64_t settings_revision(store::Connection& db) {
+  auto row = db.query_one("SELECT revision FROM site_settings WHERE id = 1");
+  return row ? row->integer(0) : 1;
 }
 
 std::optional<std::string> update_site_settings(store::Connection& db, const SiteSettings& settings,

@@ -72,8 +72,12 @@ std::string next_clause_version(std::string_view version);
 // A plausible e-mail address in ASCII: one '@', a dotted domain, no spaces or controls.
 bool valid_settings_email(std::string_view address);
 
-// Writes checked settings when they differ from the stored ones and bumps the
-// content version. Returns the audit details ({"field":{"from":..,"to":..}},
+// The stored revision (optimistic locking, content/editing.hpp): the settings
+// form carries it, and a save over a newer one is refused.
+std::int64_t settings_revision(store::Connection& db);
+
+// Writes checked settings when they differ from the stored ones, adds one to
+// the revision and bumps the content version. Returns the audit details ({"field":{"from":..,"to":..}},
 // the clause as "changed"), or nullopt when nothing changed (nothing written).
 std::optional<std::string> update_site_settings(store::Connection& db, const SiteSettings& settings,
                                                 core::TimePoint now);

@@ -76,7 +76,8 @@ bool is_published(store::Connection& db, std::int64_t id) {
 }
 
 void touch(store::Connection& db, std::int64_t id, core::TimePoint now) {
-  db.execute("UPDATE seminars SET updated_at = ? WHERE id = ?", {core::format_iso8601(now), id});
+  db.execute("UPDATE seminars SET updated_at = ?, revision = revision + 1 WHERE id = ?",
+             {core::format_iso8601(now), id});
 }
 
 }  // namespace
@@ -126,8 +127,9 @@ std::optional<std::string> set_seminar_status(store::Connection& db, std::int64_
   changes.compare("status", row->text(0), std::string(content::status_name(status)));
   changes.compare("published_at", row->text(1), when);
   if (changes.empty()) return changes.json();
-  db.execute("UPDATE seminars SET status = ?, published_at = ?, updated_at = ? WHERE id = ?",
-             {std::string(content::status_name(status)), when, core::format_iso8601(now), id});
+  db.execute(
+      "UPDATE seminars SET status = ?, published_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+      {std::string(content::status_name(status)), when, core::format_iso8601(now), id});
   // Places that grew while it was hidden go to those waiting now, by e-mail.
   if (status == SeminarStatus::published && row->text(0) != content::status_name(status)) {
     if (int promoted = detail::fill_from_queue(db, id, now); promoted > 0)

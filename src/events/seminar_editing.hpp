@@ -44,6 +44,7 @@ struct EditableSeminar {
   SeminarStatus status = SeminarStatus::draft;
   core::TimePoint created_at;
   core::TimePoint updated_at;
+  std::int64_t revision = 1;                // content::check_revision
   std::vector<EditableMaterial> materials;  // the same materials, with their ids
   bool has_registrations = false;           // any registration, in any state
 };
@@ -60,6 +61,8 @@ struct SeminarListItem {
 
 // Any status; nullopt when there is no such seminar.
 std::optional<EditableSeminar> load_seminar_for_editing(store::Connection& db, std::int64_t id);
+// The stored revision (content/editing.hpp); nullopt when there is no such seminar.
+std::optional<std::int64_t> seminar_revision(store::Connection& db, std::int64_t id);
 // Any status, like find_seminar_by_id but also for drafts (for the preview).
 std::optional<Seminar> seminar_for_preview(store::Connection& db, std::int64_t id);
 // Whether the public may see it now: published and published_at <= now.
@@ -77,6 +80,8 @@ std::map<std::string, std::set<std::string>> used_consent_versions(store::Connec
 std::set<std::string> used_privacy_versions(store::Connection& db, std::int64_t seminar_id);
 
 // --- Inside write jobs ---
+// Each function below that changes the seminars row adds one to its revision
+// (optimistic locking, as for articles in content/editing.hpp).
 // `seminar.materials` is ignored (materials are added separately). Records no
 // media: a hero, when set, must already be in the media table.
 std::int64_t create_seminar(store::Connection& db, const Seminar& seminar, SeminarStatus status,
@@ -97,5 +102,12 @@ std::int64_t add_material(store::Connection& db, std::int64_t seminar_id, const 
 // False when the material does not belong to that seminar.
 bool remove_material(store::Connection& db, std::int64_t seminar_id, std::int64_t material_id,
                      core::TimePoint now);
+// Deletes a draft and what belongs only to it: agenda items with their
+// speakers, form fields, consents, material rows, organiser assignments; bumps
+// the content version. Writes nothing unless the status is 'draft' and there
+// is no registration in any state (a draft cannot normally have one, but a
+// registration row is someone's data and must never go with it). Media rows
+// and files stay (content-addressed, possibly shared).
+content::DraftDeletion delete_draft_seminar(store::Connection& db, std::int64_t id);
 
 }  // namespace rynek::events

@@ -16,7 +16,7 @@ SeminarStatus status_from(const std::string& name) {
 
 std::optional<EditableSeminar> load_seminar_for_editing(store::Connection& db, std::int64_t id) {
   auto row = db.query_one(
-      "SELECT status, created_at, updated_at,"
+      "SELECT status, created_at, updated_at, revision,"
       " EXISTS (SELECT 1 FROM registrations WHERE seminar_id = seminars.id)"
       " FROM seminars WHERE id = ?",
       {id});
@@ -28,7 +28,8 @@ std::optional<EditableSeminar> load_seminar_for_editing(store::Connection& db, s
   editable.status = status_from(row->text(0));
   editable.created_at = parse_time(row->text(1));
   editable.updated_at = parse_time(row->text(2));
-  editable.has_registrations = row->integer(3) != 0;
+  editable.revision = row->integer(3);
+  editable.has_registrations = row->integer(4) != 0;
   for (const auto& m :
        db.query("SELECT m.id, m.title, m.filename, m.media_sha256, media.content_type, media.size, "
                 "m.audience"
@@ -45,6 +46,12 @@ std::optional<EditableSeminar> load_seminar_for_editing(store::Connection& db, s
 
 std::optional<Seminar> seminar_for_preview(store::Connection& db, std::int64_t id) {
   return find_seminar_by_id(db, id);
+}
+
+std::optional<std::int64_t> seminar_revision(store::Connection& db, std::int64_t id) {
+  auto row = db.query_one("SELECT revision FROM seminars WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return row->integer(0);
 }
 
 bool seminar_is_public(store::Connection& db, std::int64_t id, core::TimePoint now) {

@@ -55,11 +55,17 @@ void write_seminars(store::Connection& db, const PreparedSeminars& prepared, int
       content::record_variants(db, entry.hero->sha256, entry.hero_variants);
     }
     // The row keeps its status: a seminar taken down in the back office stays down.
+    auto existing = db.query_one("SELECT id FROM seminars WHERE slug = ?", {s.slug});
+    const auto before = existing ? detail::imported_state(db, existing->integer(0)) : std::vector<store::Row>{};
     const auto row = detail::upsert_seminar_row(db, s, now);
     detail::write_agenda(db, row.id, s.agenda);
     detail::write_materials(db, row.id, s.materials);
     detail::write_fields(db, row.id, s.fields);
     detail::write_consents(db, row.id, s.consents);
+    if (!row.created && detail::imported_state(db, row.id) != before) {
+      db.execute("UPDATE seminars SET updated_at = ?, revision = revision + 1 WHERE id = ?",
+                 {core::format_iso8601(now), row.id});
+    }
     ++(row.created ? created : updated);
   }
   if (!prepared.seminars.empty()) content::bump_content_version(db);

@@ -69,13 +69,21 @@ std::string upsert_sql() {
     if (name == "slug") continue;
     sql += std::string(name) + " = excluded." + std::string(name) + ", ";
   }
-  return sql + "updated_at = excluded.updated_at";
+  sql.resize(sql.size() - 2);  // the last ", "
+  return sql;
+}
+
+std::string state_sql() {
+  std::string sql = "SELECT ";
+  for (auto name : kColumns) sql += std::string(name) + ", ";
+  sql.resize(sql.size() - 2);
+  return sql + " FROM seminars WHERE id = ?";
 }
 
 std::string update_sql() {
   std::string sql = "UPDATE seminars SET ";
   for (auto name : kColumns) sql += std::string(name) + " = ?, ";
-  return sql + "updated_at = ? WHERE id = ?";
+  return sql + "updated_at = ?, revision = revision + 1 WHERE id = ?";
 }
 
 std::string options_json(const std::vector<std::string>& options) {
@@ -102,6 +110,23 @@ UpsertResult upsert_seminar_row(store::Connection& db, const Seminar& seminar,
   const auto id =
       db.query_one("SELECT id FROM seminars WHERE slug = ?", {seminar.slug})->integer(0);
   return {id, !exists};
+}
+
+std::vector<store::Row> imported_state(store::Connection& db, std::int64_t id) {
+  static const std::string row_sql = state_sql();
+  auto rows = db.query(row_sql, {id});
+  for (const char* sql :
+       {"SELECT i.position, i.starts_at, i.ends_at, i.title, i.description, s.position, s.name, s.affiliation,"
+        " s.city FROM agenda_items i LEFT JOIN agenda_speakers s ON s.agenda_item_id = i.id"
+        " WHERE i.seminar_id = ? ORDER BY i.position, s.position",
+        "SELECT position, key, type, label, help, required, options FROM form_fields WHERE seminar_id = ?"
+        " ORDER BY position",
+        "SELECT position, key, text, version, required FROM consents WHERE seminar_id = ? ORDER BY position",
+        "SELECT position, title, filename, media_sha256, audience FROM seminar_materials WHERE seminar_id = ?"
+        " ORDER BY position"}) {
+    for (auto& row : db.query(sql, {id})) rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 std::int64_t insert_seminar_row(store::Connection& db, const Seminar& seminar,

@@ -17,7 +17,8 @@ namespace rynek::events::detail {
 
 // Inserts or, when the slug exists, updates the seminars row (everything the
 // files say, never `status`: a new row is published, an existing one keeps its
-// status). Returns the id and whether the row was new.
+// status, revision and updated_at — see imported_state). Returns the id and
+// whether the row was new.
 struct UpsertResult {
   std::int64_t id = 0;
   bool created = false;
@@ -26,9 +27,15 @@ UpsertResult upsert_seminar_row(store::Connection& db, const Seminar& seminar, c
 
 std::int64_t insert_seminar_row(store::Connection& db, const Seminar& seminar,
                                 content::ArticleStatus status, core::TimePoint now);
-// Every column but status and created_at.
+// Every column but status and created_at; adds one to the revision.
 void update_seminar_row(store::Connection& db, std::int64_t id, const Seminar& seminar,
                         core::TimePoint now);
+
+// Everything an import writes about a seminar: the row's columns, agenda with
+// speakers, form fields, consents, materials. Compared before and after an
+// import so that re-importing the same files changes neither the revision nor
+// updated_at (an open back-office form must not be told someone saved).
+std::vector<store::Row> imported_state(store::Connection& db, std::int64_t id);
 
 // Each replaces that part of the seminar with the rows given, in order.
 void write_agenda(store::Connection& db, std::int64_t seminar_id,

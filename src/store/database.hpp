@@ -52,6 +52,7 @@ class Row {
   std::string text(std::size_t i) const;        // NULL -> ""
   std::optional<std::string> optional_text(std::size_t i) const;
   const Value& value(std::size_t i) const { return values_.at(i); }
+  bool operator==(const Row&) const = default;
 
  private:
   std::vector<Value> values_;

@@ -1,6 +1,7 @@
 // The back office in Chromium: an admin logs in, writes an article with a hero
 // image through the form (a failed first attempt included), publishes it and
-// finds it on the public news page; creates a seminar in the seminar form —
+// finds it on the public news page; saves a draft and deletes it through the
+// confirmation page; creates a seminar in the seminar form —
 // agenda with speakers, a custom registration form, a versioned consent — with
 // a failed first attempt (the error summary takes focus and links to the
 // field), publishes it, previews it, and saves a change by pressing Enter in
@@ -111,6 +112,19 @@ describe('back office', { timeout: 120_000 }, () => {
     assert.equal(await publicPage.getByRole('img', { name: 'Plac targowy w Łomży' }).count(), 1, 'the hero image with its description');
     assertNoProblems(publicPage);
     await publicPage.close();
+    assertNoProblems(page);
+  });
+
+  it('deletes a draft article after a confirmation page that passes axe', async () => {
+    await visit(page, `${rynek.url}/admin/artykuly/nowy`);
+    await page.getByLabel('Tytuł').fill('Szkic na próbę');
+    await Promise.all([page.waitForURL(/\/admin\/artykuly\/\d+\?zapisano=1$/), page.getByRole('button', { name: 'Zapisz szkic' }).click()]);
+    await Promise.all([page.waitForURL(/\/usun$/), page.getByRole('link', { name: 'Usuń szkic' }).click()]);
+    assert.match(await page.getByRole('main').textContent(), /Usunąć szkic „Szkic na próbę”\? Tego nie można cofnąć\./);
+    await checkAxe(page, 'admin draft deletion confirmation');
+    await Promise.all([page.waitForURL('**/admin/artykuly?usunieto=1'), page.getByRole('button', { name: 'Tak, usuń szkic' }).click()]);
+    assert.match(await page.getByRole('status').textContent(), /Szkic został usunięty/);
+    assert.equal(await page.getByRole('link', { name: 'Szkic na próbę' }).count(), 0, 'no longer listed');
     assertNoProblems(page);
   });
 

@@ -50,9 +50,14 @@ describe('reflow at 320 CSS pixels', { timeout: 120_000 }, () => {
     const slug = sqlValue(rynek.dataDir, 'SELECT slug FROM seminars ORDER BY id LIMIT 1');
     const article = sqlValue(rynek.dataDir, 'SELECT id FROM articles ORDER BY id LIMIT 1');
     const articleSlug = sqlValue(rynek.dataDir, 'SELECT slug FROM articles ORDER BY published_at DESC LIMIT 1');
+    // A draft (demo articles are published), for the page that confirms deleting it.
+    await visit(page, `${rynek.url}/admin/artykuly/nowy`);
+    await page.getByLabel('Tytuł').fill('Szkic do usunięcia');
+    await Promise.all([page.waitForURL(/\/admin\/artykuly\/\d+\?zapisano=1$/), page.getByRole('button', { name: 'Zapisz szkic' }).click()]);
+    const draft = /\/admin\/artykuly\/(\d+)/.exec(page.url())[1];
     const pages = ['/', '/aktualnosci', `/aktualnosci/${articleSlug}`, '/seminaria', `/seminaria/${slug}`,
       `/seminaria/${slug}/rejestracja`, '/admin', '/admin/artykuly', `/admin/artykuly/${article}`, '/admin/artykuly/nowy',
-      '/admin/seminaria', '/admin/seminaria/nowy', `/admin/seminaria/${seminar}/edycja`, `/admin/seminaria/${seminar}/podglad`,
+      `/admin/artykuly/${draft}/usun`, '/admin/seminaria', '/admin/seminaria/nowy', `/admin/seminaria/${seminar}/edycja`, `/admin/seminaria/${seminar}/podglad`,
       `/admin/seminaria/${seminar}/zgloszenia`, `/admin/seminaria/${seminar}/wiadomosc`, `/admin/seminaria/${seminar}/obecnosc`,
       '/admin/uzytkownicy', '/admin/dziennik', '/admin/ustawienia'];
     const failures = [];

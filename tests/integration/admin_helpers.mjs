@@ -65,6 +65,20 @@ export function postMultipart(visitor, urlPath, parts, { csrf = true } = {}) {
   return visitor.request(urlPath, { method: 'POST', headers, body });
 }
 
+// The hidden revision an edit form carries (optimistic locking); '' when none.
+export const revisionOf = (html) => /name="revision" value="([^"]*)"/.exec(html)?.[1] ?? '';
+
+// POSTs a multipart edit form as a browser would: opens the form page first
+// (`formPath`, by default the same URL) and sends the revision it carries,
+// unless `parts` names a revision already.
+export async function postEdit(visitor, urlPath, parts, { formPath = urlPath, ...options } = {}) {
+  if (!parts.some(([name]) => name === 'revision')) {
+    const page = await visitor.request(formPath);
+    parts = [['revision', revisionOf(page.text)], ...parts];
+  }
+  return postMultipart(visitor, urlPath, parts, options);
+}
+
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

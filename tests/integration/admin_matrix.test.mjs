@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot } from '../lib/rynek.mjs';
-import { adminScene, assignSeminars, login, pdf, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
+import { adminScene, assignSeminars, login, pdf, postMultipart, revisionOf, sql, sqlValue } from './admin_helpers.mjs';
 import { DAY, Visitor, person } from './seminars_helpers.mjs';
 
 const ROLES = ['anonymous', 'organiser', 'editor', 'admin'];
@@ -59,6 +59,11 @@ function routes() {
   const reg = `/admin/seminaria/${semA}`;
   const form = (values) => ({ kind: 'form', values });
   const parts = (list) => ({ kind: 'multipart', parts: list });
+  // Edit forms carry the revision they were opened with: read it from the form, as a browser would.
+  const revision = async (visitor, formPath) => ['revision', revisionOf((await visitor.request(formPath)).text)];
+  // Each allowed role deletes a draft of its own (the confirmation form carries the stored revision).
+  const draft = (kind, role) => ids[kind][role] || ids[kind].editor;
+  const stored = (table, id) => sqlValue(s.world.dataDir, `SELECT revision FROM ${table} WHERE id = ${id}`) ?? '1';
   return [
     { name: 'admin.dashboard', method: 'GET', path: '/admin', access: 'any' },
     { name: 'admin.logout', method: 'POST', path: '/admin/wyloguj', access: 'any', body: () => form({}), fresh: true },
@@ -77,8 +82,13 @@ function routes() {
       body: () => parts([['title', `Artykuł z macierzy ${++counter}`], ['action', 'save']]) },
     { name: 'admin.article.edit', method: 'GET', path: `/admin/artykuly/${article}`, access: 'editors' },
     { name: 'admin.article.save', method: 'POST', path: `/admin/artykuly/${article}`, access: 'editors',
-      body: () => parts([['title', 'Artykuł macierzy'], ['slug', 'artykul-macierzy'], ['action', 'save']]) },
+      body: async (role, visitor) => parts([await revision(visitor, `/admin/artykuly/${article}`),
+        ['title', 'Artykuł macierzy'], ['slug', 'artykul-macierzy'], ['action', 'save']]) },
     { name: 'admin.article.preview', method: 'GET', path: `/admin/artykuly/${article}/podglad`, access: 'editors' },
+    { name: 'admin.article.delete.form', method: 'GET', path: `/admin/artykuly/${article}/usun`, access: 'editors' },
+    { name: 'admin.article.delete', method: 'POST', access: 'editors',
+      path: (role) => `/admin/artykuly/${draft('articleDrafts', role)}/usun`,
+      body: (role) => form({ revision: stored('articles', draft('articleDrafts', role)) }) },
     { name: 'admin.article.attachment.add', method: 'POST', path: `/admin/artykuly/${article}/zalaczniki`, access: 'editors',
       body: () => parts([['title', 'Program'], ['file', { filename: 'program.pdf', type: 'application/pdf', data: pdf(`m${++counter}`) }]]) },
     { name: 'admin.article.attachment.remove', method: 'POST', access: 'editors', body: () => form({}),
@@ -89,8 +99,13 @@ function routes() {
       body: () => parts(seminarParts(`Seminarium z macierzy ${++counter}`)) },
     { name: 'admin.seminar.edit', method: 'GET', path: `/admin/seminaria/${semA}/edycja`, access: 'editors' },
     { name: 'admin.seminar.save', method: 'POST', path: `/admin/seminaria/${semC}/edycja`, access: 'editors',
-      body: () => parts(seminarParts('Seminarium C', 'seminarium-c')) },
+      body: async (role, visitor) => parts([await revision(visitor, `/admin/seminaria/${semC}/edycja`),
+        ...seminarParts('Seminarium C', 'seminarium-c')]) },
     { name: 'admin.seminar.preview', method: 'GET', path: `/admin/seminaria/${semA}/podglad`, access: 'editors' },
+    { name: 'admin.seminar.delete.form', method: 'GET', path: `/admin/seminaria/${ids.seminarDraft}/usun`, access: 'editors' },
+    { name: 'admin.seminar.delete', method: 'POST', access: 'editors',
+      path: (role) => `/admin/seminaria/${draft('seminarDrafts', role)}/usun`,
+      body: (role) => form({ revision: stored('seminars', draft('seminarDrafts', role)) }) },
     { name: 'admin.seminar.material.add', method: 'POST', path: `/admin/seminaria/${semC}/materialy`, access: 'editors',
       body: () => parts([['title', 'Program'], ['audience', 'public'], ['file', { filename: 'program.pdf', type: 'application/pdf', data: pdf(`s${++counter}`) }]]) },
     { name: 'admin.seminar.material.remove', method: 'POST', access: 'editors', body: () => form({}),
@@ -105,7 +120,8 @@ function routes() {
     { name: 'admin.registrations.attendance', method: 'GET', path: `${reg}/obecnosc`, access: 'organisers' },
     { name: 'admin.settings', method: 'GET', path: '/admin/ustawienia', access: 'admins' },
     { name: 'admin.settings.save', method: 'POST', path: '/admin/ustawienia', access: 'admins',
-      body: () => form({ organisation_name: `Rynek ${++counter}` }) },
+      body: async (role, visitor) => form({ ...Object.fromEntries([await revision(visitor, '/admin/ustawienia')]),
+        organisation_name: `Rynek ${++counter}` }) },
   ];
 }
 
@@ -114,7 +130,7 @@ const pathOf = (route, role) => (typeof route.path === 'function' ? route.path(r
 async function send(visitor, route, role, { csrf = true, token } = {}) {
   const urlPath = pathOf(route, role);
   if (route.method === 'GET') return visitor.request(urlPath);
-  const body = route.body(role);
+  const body = await route.body(role, visitor);
   const given = token ?? (csrf ? visitor.csrf : undefined);
   if (body.kind === 'multipart') {
     const saved = visitor.csrf;
@@ -153,6 +169,21 @@ before(async () => {
   ids.article = Number(/\/admin\/artykuly\/(\d+)/.exec(created.headers.location)[1]);
   const other = await postMultipart(visitors.editor, '/admin/artykuly/nowy', [['title', 'Inny artykuł'], ['action', 'save']]);
   ids.otherArticle = Number(/\/admin\/artykuly\/(\d+)/.exec(other.headers.location)[1]);
+  // Drafts to delete: one per role allowed to, and a seminar draft whose confirmation page stays.
+  ids.articleDrafts = {};
+  ids.seminarDrafts = {};
+  const seminarDraft = async (title) => {
+    const created = await postMultipart(visitors.editor, '/admin/seminaria/nowy', seminarParts(title));
+    assert.equal(created.status, 303, `${title}: ${created.status}`);
+    return Number(/\/admin\/seminaria\/(\d+)\//.exec(created.headers.location)[1]);
+  };
+  for (const role of ['editor', 'admin']) {
+    const created = await postMultipart(visitors.editor, '/admin/artykuly/nowy', [['title', `Szkic macierzy ${role}`], ['action', 'save']]);
+    assert.equal(created.status, 303);
+    ids.articleDrafts[role] = Number(/\/admin\/artykuly\/(\d+)/.exec(created.headers.location)[1]);
+    ids.seminarDrafts[role] = await seminarDraft(`Szkic seminarium macierzy ${role}`);
+  }
+  ids.seminarDraft = await seminarDraft('Szkic seminarium, który zostaje');
   ids.attachments = {};
   for (const role of ['editor', 'admin', 'other']) {
     const article = role === 'other' ? ids.otherArticle : ids.article;
@@ -279,7 +310,7 @@ describe('objects behind ids', () => {
     for (const urlPath of ['/admin/artykuly/999999', '/admin/artykuly/999999/podglad', '/admin/artykuly/abc',
       '/admin/seminaria/999999/edycja', '/admin/seminaria/999999/podglad', '/admin/seminaria/x1/edycja',
       '/admin/artykuly/-1', '/admin/seminaria/999999/zgloszenia', '/admin/seminaria/1x/zgloszenia',
-      '/admin/uzytkownicy/999999']) {
+      '/admin/uzytkownicy/999999', '/admin/artykuly/999999/usun', '/admin/seminaria/999999/usun', '/admin/seminaria/x1/usun']) {
       const response = await visitors.admin.request(urlPath);
       assert.equal(response.status, 404, urlPath);
       assert.equal(response.headers['cache-control'], 'no-store', urlPath);

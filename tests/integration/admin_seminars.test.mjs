@@ -10,7 +10,7 @@
 // ids, an unknown action — is refused with the right status and changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { adminScene, pdf, png, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
+import { adminScene, pdf, png, postEdit, postMultipart, revisionOf, sql, sqlValue } from './admin_helpers.mjs';
 import { DAY, Visitor } from './seminars_helpers.mjs';
 
 let s;
@@ -63,7 +63,8 @@ const snapshot = () => WATCHED.map((q) => JSON.stringify(sql(s.world.dataDir, `$
 
 before(async () => {
   s = await adminScene({ 'inne-seminarium': { title: 'Inne seminarium' } }, {
-    editor: ['redaktor@rynek.test', 'editor'], organiser: ['organizator@rynek.test', 'organiser'],
+    editor: ['redaktor@rynek.test', 'editor'], editor2: ['redaktorka@rynek.test', 'editor'],
+    organiser: ['organizator@rynek.test', 'organiser'],
   });
   editor = await s.login('editor');
 });
@@ -98,7 +99,7 @@ describe('creating and publishing', () => {
   });
 
   test('published, the public page shows the agenda and the form asks the custom questions', async () => {
-    const published = await postMultipart(editor, editUrl(), seminarForm({ action: 'publish' }));
+    const published = await postEdit(editor, editUrl(), seminarForm({ action: 'publish' }));
     assert.equal(published.status, 303);
     const page = await publicPage();
     assert.equal(page.status, 200);
@@ -119,7 +120,7 @@ describe('creating and publishing', () => {
   });
 
   test('a changed consent text (and clause) with the same version gets a new version', async () => {
-    const edited = await postMultipart(editor, editUrl(), seminarForm({
+    const edited = await postEdit(editor, editUrl(), seminarForm({
       consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', privacy_text: 'Nowa klauzula.', privacy_version: '1' }));
     assert.equal(edited.status, 303);
     assert.match(edited.headers.location, /zapisano=wersje$/);
@@ -133,7 +134,7 @@ describe('creating and publishing', () => {
   });
 
   test('capacity: one place taken by the registrant makes the seminar full', async () => {
-    const edited = await postMultipart(editor, editUrl(), seminarForm({
+    const edited = await postEdit(editor, editUrl(), seminarForm({
       consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', consents_0_version: '2', privacy_text: 'Nowa klauzula.',
       privacy_version: '2', capacity: '1' }));
     assert.equal(edited.status, 303);
@@ -153,18 +154,18 @@ describe('creating and publishing', () => {
     const shown = /id="published_at" name="published_at" value="([^"]*)"/.exec(form)[1];
     assert.match(shown, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
     const before = snapshot();
-    const saved = await postMultipart(editor, editUrl(), seminarForm({ ...CURRENT, published_at: shown }));
+    const saved = await postEdit(editor, editUrl(), seminarForm({ ...CURRENT, published_at: shown }));
     assert.equal(saved.status, 303);
     assert.equal(snapshot(), before, 'nothing changed, so nothing stored and nothing audited');
   });
 
   test('"more rows" and the Markdown preview re-render the form and store nothing', async () => {
     const before = snapshot();
-    const more = await postMultipart(editor, editUrl(), seminarForm({ action: 'more_rows', title: 'Niezapisany tytuł' }));
+    const more = await postEdit(editor, editUrl(), seminarForm({ action: 'more_rows', title: 'Niezapisany tytuł' }));
     assert.equal(more.status, 200);
     assert.ok(more.text.includes('id="agenda_6_title"'), 'three more blank rows');
     assert.ok(more.text.includes('value="Niezapisany tytuł"'), 'the values are kept');
-    const preview = await postMultipart(editor, editUrl(), seminarForm({ action: 'preview', description: 'Nowy *opis*.' }));
+    const preview = await postEdit(editor, editUrl(), seminarForm({ action: 'preview', description: 'Nowy *opis*.' }));
     assert.equal(preview.status, 200);
     assert.ok(preview.text.includes('<em>opis</em>'), 'the unsaved Markdown rendered');
     assert.equal(snapshot(), before);
@@ -213,7 +214,7 @@ describe('hostile input changes nothing', () => {
   for (const [name, change, id] of cases) {
     test(name, async () => {
       const before = snapshot();
-      const response = await postMultipart(editor, editUrl(), seminarForm({ ...change, title: 'Zmieniony tytuł' }));
+      const response = await postEdit(editor, editUrl(), seminarForm({ ...change, title: 'Zmieniony tytuł' }));
       assert.equal(response.status, 422);
       assert.match(response.text, new RegExp(`id="${id}"[^>]*aria-invalid="true"|id="${id}"[^>]*aria-describedby="[^"]*${id}-error`));
       assert.ok(response.text.includes(`href="#${id}"`), 'the summary links to the input');
@@ -232,16 +233,16 @@ describe('hostile input changes nothing', () => {
 
   test('missing CSRF, wrong role, anonymous, oversized, unknown action, other ids', async () => {
     const before = snapshot();
-    assert.equal((await postMultipart(editor, editUrl(), seminarForm(), { csrf: false })).status, 403);
+    assert.equal((await postEdit(editor, editUrl(), seminarForm(), { csrf: false })).status, 403);
     const organiser = await s.login('organiser');
     assert.equal((await organiser.request(editUrl())).status, 403);
-    assert.equal((await postMultipart(organiser, editUrl(), seminarForm())).status, 403);
+    assert.equal((await postEdit(organiser, editUrl(), seminarForm())).status, 403);
     const anonymous = await new Visitor(s.rynek.port).request('/admin/seminaria/nowy');
     assert.equal(anonymous.status, 303);
     assert.equal(anonymous.headers.location, `/admin/logowanie?next=${encodeURIComponent('/admin/seminaria/nowy')}`);
-    const big = await postMultipart(editor, editUrl(), seminarForm({ description: 'x'.repeat(12 * 1024 * 1024) }));
+    const big = await postEdit(editor, editUrl(), seminarForm({ description: 'x'.repeat(12 * 1024 * 1024) }));
     assert.equal(big.status, 413);
-    assert.equal((await postMultipart(editor, editUrl(), seminarForm({ action: 'destroy' }))).status, 400);
+    assert.equal((await postEdit(editor, editUrl(), seminarForm({ action: 'destroy' }))).status, 400);
     for (const urlPath of ['/admin/seminaria/999999/edycja', '/admin/seminaria/999999/podglad', '/admin/seminaria/abc/edycja']) {
       assert.equal((await editor.request(urlPath)).status, 404, urlPath);
     }
@@ -252,7 +253,7 @@ describe('hostile input changes nothing', () => {
 
 describe('taking it down', () => {
   test('unpublished, the seminar is gone for the public; the editor still previews it', async () => {
-    const response = await postMultipart(editor, editUrl(), seminarForm({
+    const response = await postEdit(editor, editUrl(), seminarForm({
       consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', consents_0_version: '2', privacy_text: 'Nowa klauzula.',
       privacy_version: '2', capacity: '1', action: 'unpublish' }));
     assert.equal(response.status, 303);
@@ -268,11 +269,10 @@ describe('taking it down', () => {
 describe('review findings', () => {
   const CURRENT = { consents_0_text: 'Chcę dostawać newsletter stowarzyszenia.', consents_0_version: '2',
     privacy_text: 'Nowa klauzula.', privacy_version: '2', capacity: '1' };
-  const hidden = (text) => /name="updated_at" value="([^"]*)"/.exec(text)?.[1];
 
   test('a stale tab never stores a changed text under a version people already agreed to', async () => {
     // Stored: v2 of both texts; the registrant agreed to v1. Tab A still shows v1.
-    const stale = await postMultipart(editor, editUrl(), seminarForm({ ...CURRENT,
+    const stale = await postEdit(editor, editUrl(), seminarForm({ ...CURRENT,
       consents_0_text: 'Tekst z nieaktualnej karty.', consents_0_version: '1',
       privacy_text: 'Klauzula z nieaktualnej karty.', privacy_version: '1' }));
     assert.equal(stale.status, 303);
@@ -284,53 +284,72 @@ describe('review findings', () => {
   test('two editors: the second save over a newer one is refused with 409 and the editor keeps their values', async () => {
     const now = { ...CURRENT, consents_0_text: 'Tekst z nieaktualnej karty.', consents_0_version: '3',
       privacy_text: 'Klauzula z nieaktualnej karty.', privacy_version: '3' };
-    const tabA = hidden((await editor.request(editUrl())).text);
-    assert.ok(tabA, 'the form carries updated_at');
-    await new Promise((r) => setTimeout(r, 1100));
-    const tabB = hidden((await editor.request(editUrl())).text);
-    const saved = await postMultipart(editor, editUrl(), seminarForm({ ...now, updated_at: tabB,
+    const editor2 = await s.login('editor2');
+    const tabA = revisionOf((await editor.request(editUrl())).text);
+    const tabB = revisionOf((await editor2.request(editUrl())).text);
+    assert.match(tabA, /^\d+$/, 'the form carries the revision');
+    assert.equal(tabB, tabA, 'no waiting for the clock: two saves in one second are told apart');
+    const saved = await postMultipart(editor2, editUrl(), seminarForm({ ...now, revision: tabB,
       agenda_2_starts: HHMM(2), agenda_2_title: 'Punkt redaktora B' }));
     assert.equal(saved.status, 303);
+    const stored = sqlValue(s.world.dataDir, `SELECT revision FROM seminars WHERE id = ${seminarId}`);
+    assert.equal(Number(stored), Number(tabA) + 1);
     const before = snapshot();
-    const lost = await postMultipart(editor, editUrl(), seminarForm({ ...now, updated_at: tabA, title: 'Forum z panelu (literówka)' }));
+    const lost = await postMultipart(editor, editUrl(), seminarForm({ ...now, revision: tabA, title: 'Forum z panelu (literówka)' }));
     assert.equal(lost.status, 409);
     assert.ok(lost.text.includes('Ktoś inny zapisał'), 'the message, in Polish');
     assert.ok(lost.text.includes(`href="/admin/seminaria/${seminarId}/podglad"`), 'a link to the saved seminar');
     assert.ok(lost.text.includes('value="Forum z panelu (literówka)"'), "the editor's values are kept");
+    assert.equal(revisionOf(lost.text), stored, 'the form now carries the stored revision');
     assert.equal(snapshot(), before, 'nothing stored');
     assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM agenda_items WHERE seminar_id = ${seminarId} AND title = 'Punkt redaktora B'`), '1');
     // Saving the re-rendered form again is deliberate.
-    const again = await postMultipart(editor, editUrl(), seminarForm({ ...now, updated_at: hidden(lost.text), title: 'Forum z panelu' }));
+    const again = await postMultipart(editor, editUrl(), seminarForm({ ...now, revision: revisionOf(lost.text), title: 'Forum z panelu' }));
     assert.equal(again.status, 303);
+  });
+
+  test('a form without a revision, or with one that is not a number, is 409 and writes nothing', async () => {
+    const now = { ...CURRENT, consents_0_text: 'Tekst z nieaktualnej karty.', consents_0_version: '3',
+      privacy_text: 'Klauzula z nieaktualnej karty.', privacy_version: '3', title: 'Forum bez rewizji' };
+    const before = snapshot();
+    const missing = await postMultipart(editor, editUrl(), seminarForm(now));
+    assert.equal(missing.status, 409);
+    assert.ok(missing.text.includes('Formularz nie wskazał'), 'says why');
+    assert.ok(missing.text.includes('value="Forum bez rewizji"'));
+    for (const revision of ['abc', '-1', '99999999999999999999999']) {
+      const response = await postMultipart(editor, editUrl(), seminarForm({ ...now, revision }));
+      assert.equal(response.status, 409, revision);
+    }
+    assert.equal(snapshot(), before);
   });
 
   test('an item ending "HH:MM" on the second day of a seminar ends on that day', async () => {
     const twoDays = { ...CURRENT, consents_0_text: 'Tekst z nieaktualnej karty.', consents_0_version: '3',
       privacy_text: 'Klauzula z nieaktualnej karty.', privacy_version: '3', ends: warsaw(6 * DAY + 4 * 3600_000) };
     const day2 = warsaw(6 * DAY);
-    const saved = await postMultipart(editor, editUrl(), seminarForm({ ...twoDays,
+    const saved = await postEdit(editor, editUrl(), seminarForm({ ...twoDays,
       agenda_2_starts: day2, agenda_2_ends: HHMM(1), agenda_2_title: 'Drugi dzień' }));
     assert.equal(saved.status, 303, saved.text.slice(0, 2000));
   });
 
   test('a spring-gap time, too many speakers or options: clear errors, nothing stored', async () => {
     const before = snapshot();
-    const gap = await postMultipart(editor, editUrl(), seminarForm({ registration_opens: '2026-03-29 02:30' }));
+    const gap = await postEdit(editor, editUrl(), seminarForm({ registration_opens: '2026-03-29 02:30' }));
     assert.equal(gap.status, 422);
     assert.match(gap.text, /id="registration_opens"[^>]*aria-invalid="true"/);
     assert.ok(gap.text.includes('nie istnieje'));
     const speakers = Array.from({ length: 51 }, (_, i) => `Osoba ${i}`).join('\n');
     const options = Array.from({ length: 201 }, (_, i) => `Opcja ${i}`).join('\n');
-    const many = await postMultipart(editor, editUrl(), seminarForm({ agenda_0_speakers: speakers, fields_1_options: options }));
+    const many = await postEdit(editor, editUrl(), seminarForm({ agenda_0_speakers: speakers, fields_1_options: options }));
     assert.equal(many.status, 422);
     assert.match(many.text, /id="agenda_0_speakers"[^>]*aria-invalid="true"/);
     assert.match(many.text, /id="fields_1_options"[^>]*aria-invalid="true"/);
-    const long = await postMultipart(editor, editUrl(), seminarForm({ action: 'preview', description: 'x'.repeat(200_001) }));
+    const long = await postEdit(editor, editUrl(), seminarForm({ action: 'preview', description: 'x'.repeat(200_001) }));
     assert.equal(long.status, 422);
     assert.match(long.text, /id="description"[^>]*aria-invalid="true"/);
     assert.ok(!long.text.includes(`<p>${'x'.repeat(1000)}`), 'not rendered');
     const rows = Object.fromEntries(Array.from({ length: 151 }, (_, i) => [`consents_${i}_text`, `Zgoda ${i}`]));
-    const overflow = await postMultipart(editor, editUrl(), seminarForm(rows));
+    const overflow = await postEdit(editor, editUrl(), seminarForm(rows));
     assert.equal(overflow.status, 422);
     assert.ok(overflow.text.includes('href="#consents"'));
     assert.equal(snapshot(), before);
@@ -346,5 +365,105 @@ describe('review findings', () => {
       assert.ok(response.text.includes('value="Rynek w słońcu"'));
     }
     assert.equal(snapshot(), before);
+  });
+});
+
+describe('deleting a draft', () => {
+  const DRAFT = 'szkic-seminarium';
+  const draftForm = (change = {}) => seminarForm({ title: 'Szkic seminarium', slug: DRAFT, ...change });
+  const create = async () => {
+    const created = await postMultipart(editor, '/admin/seminaria/nowy', draftForm());
+    assert.equal(created.status, 303, created.text?.slice(0, 2000));
+    return Number(/\/admin\/seminaria\/(\d+)\//.exec(created.headers.location)[1]);
+  };
+  const revision = (id) => sqlValue(s.world.dataDir, `SELECT revision FROM seminars WHERE id = ${id}`);
+  const rows = (id) => ['agenda_items', 'form_fields', 'consents', 'seminar_materials']
+    .map((table) => Number(sqlValue(s.world.dataDir, `SELECT count(*) FROM ${table} WHERE seminar_id = ${id}`)));
+
+  test('a draft with a material: confirmed, deleted with its rows, gone from the list, its address free', async () => {
+    const id = await create();
+    assert.ok((await editor.request(`/admin/seminaria/${id}/edycja`)).text.includes(`href="/admin/seminaria/${id}/usun"`),
+      'the edit page of a draft links the deletion');
+    const added = await postMultipart(editor, `/admin/seminaria/${id}/materialy`, [['title', 'Program szkicu'],
+      ['audience', 'public'], ['file', { filename: 'program.pdf', type: 'application/pdf', data: pdf('szkic-seminarium') }]]);
+    assert.equal(added.status, 303);
+    assert.deepEqual(rows(id), [2, 2, 1, 1], 'agenda, fields, consents, material');
+    const list = await editor.request('/admin/seminaria');
+    assert.ok(list.text.includes(`href="/admin/seminaria/${id}/usun"`), 'the row of a draft links the deletion');
+
+    const page = await editor.request(`/admin/seminaria/${id}/usun`);
+    assert.equal(page.status, 200);
+    assert.ok(page.text.includes('Usunąć szkic „Szkic seminarium”? Tego nie można cofnąć.'));
+    assert.ok(page.text.includes(`<form method="post" action="/admin/seminaria/${id}/usun">`));
+    assert.equal(revisionOf(page.text), revision(id));
+    assert.ok(page.text.includes(`href="/admin/seminaria/${id}/edycja"`), 'cancel leads back to the edit page');
+
+    const media = sqlValue(s.world.dataDir, 'SELECT count(*) FROM media');
+    const deleted = await editor.post(`/admin/seminaria/${id}/usun`, { revision: revisionOf(page.text) });
+    assert.equal(deleted.status, 303);
+    assert.equal(deleted.headers.location, '/admin/seminaria?usunieto=1');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM seminars WHERE id = ${id}`), '0');
+    assert.deepEqual(rows(id), [0, 0, 0, 0], 'its agenda, fields, consents and materials are gone');
+    assert.equal(sqlValue(s.world.dataDir, `SELECT count(*) FROM agenda_speakers WHERE agenda_item_id NOT IN (SELECT id FROM agenda_items)`), '0');
+    assert.equal(sqlValue(s.world.dataDir, 'SELECT count(*) FROM media'), media, 'media rows stay');
+    const after = await editor.request(deleted.headers.location);
+    assert.ok(after.text.includes('Szkic został usunięty.'));
+    assert.ok(!after.text.includes('Szkic seminarium'));
+    assert.equal((await editor.request(`/admin/seminaria/${id}/edycja`)).status, 404);
+    const [[account, summary, details]] = sql(s.world.dataDir,
+      `SELECT c.email, a.summary, a.details FROM audit_log a JOIN accounts c ON c.id = a.account_id WHERE a.action = 'seminar.delete' AND a.object_type = 'seminar' AND a.object_id = ${id}`);
+    assert.equal(account, 'redaktor@rynek.test');
+    assert.equal(summary, 'Szkic seminarium');
+    assert.deepEqual(JSON.parse(details), { title: 'Szkic seminarium', slug: DRAFT });
+    const again = await create();
+    assert.equal(sqlValue(s.world.dataDir, `SELECT slug FROM seminars WHERE id = ${again}`), DRAFT, 'the address is free again');
+  });
+
+  test('a published or unpublished seminar cannot be deleted: 409, and nothing changes', async () => {
+    for (const id of [s.seminarId('inne-seminarium'), seminarId]) {
+      const list = await editor.request('/admin/seminaria');
+      assert.ok(!list.text.includes(`/admin/seminaria/${id}/usun`), 'no deletion link');
+      const before = snapshot();
+      const page = await editor.request(`/admin/seminaria/${id}/usun`);
+      assert.equal(page.status, 409);
+      assert.ok(page.text.includes('Usunąć można tylko szkic'));
+      assert.ok(!page.text.includes('name="revision"'), 'no form');
+      const response = await editor.post(`/admin/seminaria/${id}/usun`, { revision: revision(id) });
+      assert.equal(response.status, 409);
+      assert.ok(response.text.includes('Usunąć można tylko szkic'));
+      assert.equal(snapshot(), before, 'nothing changed');
+    }
+  });
+
+  test('missing CSRF 403, stale or missing revision 409, organiser 403, anonymous to login, unknown ids 404', async () => {
+    const id = Number(sqlValue(s.world.dataDir, `SELECT id FROM seminars WHERE slug = '${DRAFT}'`));
+    const url = `/admin/seminaria/${id}/usun`;
+    const opened = revisionOf((await editor.request(url)).text);
+    const saved = await postEdit(editor, `/admin/seminaria/${id}/edycja`, draftForm({ title: 'Szkic seminarium, poprawiony' }));
+    assert.equal(saved.status, 303);
+    const organiser = await s.login('organiser');
+    const before = snapshot();
+    assert.equal((await editor.post(url, { revision: revision(id) }, { csrf: false })).status, 403, 'no CSRF token');
+    const missing = await editor.post(url, {});
+    assert.equal(missing.status, 409);
+    assert.ok(missing.text.includes('Formularz nie wskazał'));
+    const stale = await editor.post(url, { revision: opened });
+    assert.equal(stale.status, 409);
+    assert.ok(stale.text.includes('Ktoś zmienił ten szkic'));
+    assert.equal(revisionOf(stale.text), revision(id));
+    assert.equal((await organiser.request(url)).status, 403);
+    assert.equal((await organiser.post(url, { revision: revision(id) })).status, 403);
+    const anonymous = new Visitor(s.rynek.port);
+    for (const response of [await anonymous.request(url), await anonymous.post(url, { revision: revision(id) }, { csrf: false })]) {
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.location, `/admin/logowanie?next=${encodeURIComponent(url)}`);
+    }
+    for (const other of ['999999', 'x1']) {
+      assert.equal((await editor.request(`/admin/seminaria/${other}/usun`)).status, 404, other);
+      assert.equal((await editor.post(`/admin/seminaria/${other}/usun`, { revision: '1' })).status, 404, other);
+    }
+    assert.equal(snapshot(), before, 'none of it changed anything');
+    const confirmed = await editor.post(url, { revision: revisionOf(stale.text) });
+    assert.equal(confirmed.status, 303, 'confirming the re-drawn page deletes it');
   });
 });

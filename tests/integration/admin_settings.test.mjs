@@ -9,7 +9,7 @@
 // in the visitor's language and changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { adminScene, multipart, postMultipart, sql, sqlValue } from './admin_helpers.mjs';
+import { adminScene, multipart, postEdit, postMultipart, revisionOf, sql, sqlValue } from './admin_helpers.mjs';
 import { Visitor, person } from './seminars_helpers.mjs';
 
 let s;
@@ -33,7 +33,7 @@ const withValues = (changes) => SETTINGS.map(([name, value]) => [name, name in c
 
 before(async () => {
   s = await adminScene({ 'seminarium-a': { title: 'Seminarium A' } }, {
-    admin: ['admin@rynek.test', 'admin'], editor: ['redaktor@rynek.test', 'editor'],
+    admin: ['admin@rynek.test', 'admin'], admin2: ['admin2@rynek.test', 'admin'], editor: ['redaktor@rynek.test', 'editor'],
     organiser: ['organizator@rynek.test', 'organiser'],
   });
   admin = await s.login('admin');
@@ -59,7 +59,7 @@ describe('changing the settings', () => {
     assert.match(titleOf(cached.text), / – Rynek$/);
     assert.equal((await visitor.request('/')).text, cached.text, 'the home page is served from the cache');
 
-    const saved = await postMultipart(admin, PATH, SETTINGS);
+    const saved = await postEdit(admin, PATH, SETTINGS);
     assert.equal(saved.status, 303, saved.text.slice(0, 300));
     assert.equal(saved.headers.location, `${PATH}?zapisano=1`);
 
@@ -90,16 +90,16 @@ describe('changing the settings', () => {
 
   test('saving the same values writes nothing; a changed clause under the same version gets a new one', async () => {
     const before = state();
-    const same = await postMultipart(admin, PATH, SETTINGS);
+    const same = await postEdit(admin, PATH, SETTINGS);
     assert.equal(same.status, 303);
     assert.equal(state(), before, 'no audit entry, no new content version');
-    const changed = await postMultipart(admin, PATH, withValues({ privacy_clause_md: 'Nowa treść klauzuli.' }));
+    const changed = await postEdit(admin, PATH, withValues({ privacy_clause_md: 'Nowa treść klauzuli.' }));
     assert.equal(changed.status, 303);
     assert.equal(changed.headers.location, `${PATH}?zapisano=wersja`);
     assert.equal(sqlValue(s.world.dataDir, 'SELECT privacy_clause_version FROM site_settings'), '2026-2');
     const page = await admin.request(changed.headers.location);
     assert.match(page.text, /ma nową wersję: 2026-2/);
-    const back = await postMultipart(admin, PATH, SETTINGS);  // the version given explicitly again
+    const back = await postEdit(admin, PATH, SETTINGS);  // the version given explicitly again
     assert.equal(back.status, 303);
   });
 
@@ -163,7 +163,7 @@ describe('who may change the settings', () => {
 
   test('a POST without the CSRF token, or with a wrong one, is refused', async () => {
     const before = state();
-    const noToken = await postMultipart(admin, PATH, withValues({ organisation_name: 'Bez tokenu' }), { csrf: false });
+    const noToken = await postEdit(admin, PATH, withValues({ organisation_name: 'Bez tokenu' }), { csrf: false });
     assert.equal(noToken.status, 403);
     const { headers, body } = multipart([['csrf', 'x'.repeat(43)], ...withValues({ organisation_name: 'Zły token' })]);
     assert.equal((await admin.request(PATH, { method: 'POST', headers, body })).status, 403);
@@ -185,7 +185,7 @@ describe('hostile input', () => {
   for (const [what, changes, field, message] of cases) {
     test(`${what}: 422, the message by the field and in the summary, values kept, nothing stored`, async () => {
       const before = state();
-      const response = await postMultipart(admin, PATH, withValues({ ...changes, organisation_full_name: changes.organisation_full_name ?? '<script>alert(1)</script>' }));
+      const response = await postEdit(admin, PATH, withValues({ ...changes, organisation_full_name: changes.organisation_full_name ?? '<script>alert(1)</script>' }));
       assert.equal(response.status, 422);
       assert.match(response.text, /class="error-summary"/);
       assert.match(response.text, new RegExp(`<a href="#${field}">`));
@@ -203,7 +203,7 @@ describe('hostile input', () => {
   test('in English for an English-speaking admin', async () => {
     admin.cookies.set('lang', 'en');
     try {
-      const response = await postMultipart(admin, PATH, withValues({ contact_email: 'nie-adres' }));
+      const response = await postEdit(admin, PATH, withValues({ contact_email: 'nie-adres' }));
       assert.equal(response.status, 422);
       assert.match(response.text, /Enter a valid e-mail address, for example biuro@example\.org\./);
       assert.match(response.text, /The form has 1 error\./);
@@ -234,14 +234,72 @@ describe('hostile input', () => {
 
   test('an oversized body is refused before it is read', async () => {
     const before = state();
-    const response = await postMultipart(admin, PATH, withValues({ privacy_clause_md: 'x'.repeat(600 * 1024) }));
+    const response = await postEdit(admin, PATH, withValues({ privacy_clause_md: 'x'.repeat(600 * 1024) }));
     assert.equal(response.status, 413);
     assert.equal(state(), before);
   });
 
   test('a url-encoded form works as well', async () => {
-    const response = await admin.post(PATH, Object.fromEntries(withValues({ organisation_name: 'Forum' })));
+    const revision = revisionOf((await admin.request(PATH)).text);
+    const response = await admin.post(PATH, { ...Object.fromEntries(withValues({ organisation_name: 'Forum' })), revision });
     assert.equal(response.status, 303);
     assert.equal(brandOf((await new Visitor(s.rynek.port).request('/')).text), 'Forum');
+  });
+});
+
+// Optimistic locking, as for articles and seminars: the form carries the
+// settings' revision; a save over a newer one, or without a readable one,
+// writes nothing (no audit entry, no new content version) and answers 409.
+describe('edit conflicts', () => {
+  const revisionStored = () => sqlValue(s.world.dataDir, 'SELECT revision FROM site_settings');
+
+  test('two admins open the form: the second save is 409 with their values, and saving again overwrites', async () => {
+    const other = await s.login('admin2');
+    const tabA = revisionOf((await admin.request(PATH)).text);
+    const tabB = revisionOf((await other.request(PATH)).text);
+    assert.match(tabA, /^\d+$/, 'the form carries the revision');
+    assert.equal(tabB, tabA);
+    const first = await postMultipart(admin, PATH, [['revision', tabA], ...withValues({ organisation_name: 'Forum A' })]);
+    assert.equal(first.status, 303);
+    assert.equal(Number(revisionStored()), Number(tabA) + 1, 'the save added one');
+    const before = state();
+    const lost = await postMultipart(other, PATH, [['revision', tabB], ...withValues({ organisation_name: 'Forum B' })]);
+    assert.equal(lost.status, 409);
+    assert.ok(lost.text.includes('Ktoś inny zapisał w międzyczasie ustawienia'), 'the notice, in Polish');
+    assert.ok(lost.text.includes(`href="${PATH}"`), 'a link to the saved settings');
+    assert.ok(lost.text.includes('value="Forum B"'), "the admin's values are kept");
+    assert.equal(revisionOf(lost.text), revisionStored(), 'the form now carries the stored revision');
+    assert.equal(state(), before, 'nothing stored, no audit entry');
+    const again = await postMultipart(other, PATH, [['revision', revisionOf(lost.text)], ...withValues({ organisation_name: 'Forum B' })]);
+    assert.equal(again.status, 303);
+    assert.equal(sqlValue(s.world.dataDir, 'SELECT organisation_name FROM site_settings'), 'Forum B');
+  });
+
+  test('in English the notice is in English', async () => {
+    admin.cookies.set('lang', 'en');
+    try {
+      // A tab opened before the last save (the stored revision is at least 2 by now: the test above saved).
+      const stale = String(Number(revisionStored()) - 1);
+      assert.ok(Number(stale) >= 1, 'an earlier save happened in this suite');
+      const response = await postMultipart(admin, PATH, [['revision', stale], ...withValues({ organisation_name: 'Old tab' })]);
+      assert.equal(response.status, 409);
+      assert.match(response.text, /Someone else saved the settings meanwhile/);
+    } finally {
+      admin.cookies.delete('lang');
+    }
+  });
+
+  test('no revision, or one that is not a number, negative or too large: 409, nothing stored', async () => {
+    const before = state();
+    const missing = await postMultipart(admin, PATH, withValues({ organisation_name: 'Bez rewizji' }));
+    assert.equal(missing.status, 409);
+    assert.ok(missing.text.includes('Formularz nie wskazał'), 'says why');
+    for (const revision of ['abc', '-1', '99999999999999999999999']) {
+      const response = await postMultipart(admin, PATH, [['revision', revision], ...withValues({ organisation_name: 'Zła' })]);
+      assert.equal(response.status, 409, revision);
+    }
+    const urlencoded = await admin.post(PATH, { ...Object.fromEntries(withValues({ organisation_name: 'Zła' })), revision: 'abc' });
+    assert.equal(urlencoded.status, 409);
+    assert.equal(state(), before);
   });
 });

@@ -146,6 +146,17 @@ http::AsyncHandler guard_async(App& app, Access access, AsyncHandler handler) {
   };
 }
 
+http::Route admin_get(App& app, Access access, std::string pattern, std::string name, Handler handler) {
+  return http::Route{http::Method::get, std::move(pattern), std::move(name), guard(app, access, handler), 0,
+                     http::Csrf::not_needed};
+}
+
+http::Route admin_post(App& app, Access access, std::string pattern, std::string name, AsyncHandler handler,
+                       std::size_t body_limit) {
+  return http::Route{http::Method::post, std::move(pattern), std::move(name), guard_async(app, access, handler),
+                     body_limit, http::Csrf::required};
+}
+
 std::optional<std::string> csrf_field(const http::Request& request) {
   auto type = request.header("Content-Type");
   if (type.starts_with("multipart/form-data")) return multipart_field(request, type, "csrf");

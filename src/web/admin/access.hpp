@@ -14,6 +14,7 @@
 
 #include "accounts/account.hpp"
 #include "http/message.hpp"
+#include "http/router.hpp"
 #include "view/templates.hpp"
 #include "web/app.hpp"
 
@@ -44,6 +45,13 @@ using AsyncHandler = void (*)(App& app, http::Request& request, const Session& s
 // Builds the router-facing handlers enforcing the rules above.
 http::SyncHandler guard(App& app, Access access, Handler handler);
 http::AsyncHandler guard_async(App& app, Access access, AsyncHandler handler);
+
+// Route-table entries of the back office, guarded as above: a page (GET), and a
+// form target (POST) that needs the session's CSRF token and reads at most
+// body_limit bytes.
+http::Route admin_get(App& app, Access access, std::string pattern, std::string name, Handler handler);
+http::Route admin_post(App& app, Access access, std::string pattern, std::string name, AsyncHandler handler,
+                       std::size_t body_limit);
 
 // --- Shared by every back-office page (implemented in access.cpp) ---
 

@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "http/url.hpp"
 #include "view/markdown.hpp"
+#include "web/admin/articles_delete.hpp"
 #include "web/admin/articles_form.hpp"
 #include "web/admin/post_state.hpp"
 #include "web/admin/uploads.hpp"
@@ -19,11 +20,14 @@ namespace {
 
 constexpr int kPerPage = 50;
 
-http::Response not_found(App& app, const http::Request& request) {
-  auto response = render_error(app, 404, &request);
-  mark_admin(response);
-  return response;
+std::optional<DraftSummary> load_draft(store::Connection& db, std::int64_t id) {
+  auto article = content::load_article(db, id);
+  if (!article) return std::nullopt;
+  return DraftSummary{article->fields.title, article->fields.slug, article->status, article->revision, false};
 }
+
+constexpr DraftKind kArticleDrafts{"article", "/admin/artykuly", "Articles", "", load_draft,
+                                   content::delete_draft_article};
 
 }  // namespace
 
@@ -40,6 +44,9 @@ http::Response articles_list(App& app, http::Request& request, const Session& se
     view::Value row;
     row["title"] = article.title;
     row["edit_url"] = "/admin/artykuly/" + std::to_string(article.id);
+    if (article.status == content::ArticleStatus::draft) {
+      row["delete_url"] = "/admin/artykuly/" + std::to_string(article.id) + "/usun";
+    }
     row["status"] = status_label(lang, shown);
     row["status_class"] = std::string(content::display_status_name(shown));
     row["published"] = warsaw_local(article.published_at);
@@ -51,6 +58,7 @@ http::Response articles_list(App& app, http::Request& request, const Session& se
   context["has_search"] = !search.empty();
   context["has_articles"] = !rows.empty();
   context["articles"] = std::move(rows);
+  if (auto notice = draft_deleted_notice(lang, request); !notice.empty()) context["notice"] = notice;
   return render_admin_page(app, request, session, "admin/articles/list", std::move(context),
                            core::translate(lang, "Articles"));
 }
@@ -61,9 +69,9 @@ http::Response article_new_form(App& app, http::Request& request, const Session&
 
 http::Response article_edit_form(App& app, http::Request& request, const Session& session) {
   auto id = id_param(request);
-  if (!id) return not_found(app, request);
+  if (!id) return render_error(app, 404, &request);
   auto article = app.db.read([&](store::Connection& db) { return content::load_article(db, *id); });
-  if (!article) return not_found(app, request);
+  if (!article) return render_error(app, 404, &request);
   const auto lang = request_language(app, request);
   std::string notice;
   if (auto saved = request.query_param("zapisano")) {
@@ -76,14 +84,14 @@ http::Response article_edit_form(App& app, http::Request& request, const Session
 
 http::Response article_preview(App& app, http::Request& request, const Session& session) {
   auto id = id_param(request);
-  if (!id) return not_found(app, request);
+  if (!id) return render_error(app, 404, &request);
   auto [article, images] = app.db.read([&](store::Connection& db) {
     auto found = content::article_for_preview(db, *id);
     HeroImages heroes;
     if (found && found->hero_sha256) heroes = content::find_responsive_images(db, app.media, {*found->hero_sha256});
     return std::pair(std::move(found), std::move(heroes));
   });
-  if (!article) return not_found(app, request);
+  if (!article) return render_error(app, 404, &request);
   const auto lang = request_language(app, request);
   view::Value context;
   context["title"] = article->title;
@@ -117,34 +125,32 @@ http::Response article_preview(App& app, http::Request& request, const Session& 
                            core::translate(lang, "Preview") + ": " + article->title);
 }
 
+http::Response article_delete_form(App& app, http::Request& request, const Session& session) {
+  return draft_delete_form(app, request, session, kArticleDrafts);
+}
+
+void article_delete(App& app, http::Request& request, const Session& session, http::Responder respond) {
+  draft_delete(app, request, session, std::move(respond), kArticleDrafts);
+}
+
 std::vector<http::Route> article_routes(App& app) {
-  using http::Method;
-  std::vector<http::Route> routes;
-  auto add = [&](Method method, std::string pattern, std::string name, auto handler, std::size_t limit = 0) {
-    http::Route route;
-    route.method = method;
-    route.pattern = std::move(pattern);
-    route.name = std::move(name);
-    route.handler = handler;
-    route.body_limit = limit;
-    route.csrf = method == Method::post ? http::Csrf::required : http::Csrf::not_needed;
-    routes.push_back(std::move(route));
+  constexpr auto kEditors = Access::editors;
+  return {
+      admin_get(app, kEditors, "/admin/artykuly", "admin.articles", articles_list),
+      // "nowy" before "{id}": the first matching route wins.
+      admin_get(app, kEditors, "/admin/artykuly/nowy", "admin.article.new", article_new_form),
+      admin_post(app, kEditors, "/admin/artykuly/nowy", "admin.article.create", article_save, kImageFormBodyLimit),
+      admin_get(app, kEditors, "/admin/artykuly/{id}", "admin.article.edit", article_edit_form),
+      admin_post(app, kEditors, "/admin/artykuly/{id}", "admin.article.save", article_save, kImageFormBodyLimit),
+      admin_get(app, kEditors, "/admin/artykuly/{id}/podglad", "admin.article.preview", article_preview),
+      admin_get(app, kEditors, "/admin/artykuly/{id}/usun", "admin.article.delete.form", article_delete_form),
+      admin_post(app, kEditors, "/admin/artykuly/{id}/usun", "admin.article.delete", article_delete,
+                 kSmallFormBodyLimit),
+      admin_post(app, kEditors, "/admin/artykuly/{id}/zalaczniki", "admin.article.attachment.add",
+                 article_attachment_add, kAttachmentFormBodyLimit),
+      admin_post(app, kEditors, "/admin/artykuly/{id}/zalaczniki/{file}/usun", "admin.article.attachment.remove",
+                 article_attachment_remove, kSmallFormBodyLimit),
   };
-  add(Method::get, "/admin/artykuly", "admin.articles", guard(app, Access::editors, articles_list));
-  // "nowy" before "{id}": the first matching route wins.
-  add(Method::get, "/admin/artykuly/nowy", "admin.article.new", guard(app, Access::editors, article_new_form));
-  add(Method::post, "/admin/artykuly/nowy", "admin.article.create",
-      guard_async(app, Access::editors, article_save), kImageFormBodyLimit);
-  add(Method::get, "/admin/artykuly/{id}", "admin.article.edit", guard(app, Access::editors, article_edit_form));
-  add(Method::post, "/admin/artykuly/{id}", "admin.article.save", guard_async(app, Access::editors, article_save),
-      kImageFormBodyLimit);
-  add(Method::get, "/admin/artykuly/{id}/podglad", "admin.article.preview",
-      guard(app, Access::editors, article_preview));
-  add(Method::post, "/admin/artykuly/{id}/zalaczniki", "admin.article.attachment.add",
-      guard_async(app, Access::editors, article_attachment_add), kAttachmentFormBodyLimit);
-  add(Method::post, "/admin/artykuly/{id}/zalaczniki/{file}/usun", "admin.article.attachment.remove",
-      guard_async(app, Access::editors, article_attachment_remove), 16 * 1024);
-  return routes;
 }
 
 }  // namespace rynek::web::admin

@@ -9,6 +9,8 @@
 //   POST /admin/artykuly/{id}/zalaczniki         add an attachment (multipart)
 //   POST /admin/artykuly/{id}/zalaczniki/{file}/usun   remove an attachment
 //   GET  /admin/artykuly/{id}/podglad            the public page with the saved data, any status
+//   GET  /admin/artykuly/{id}/usun               "delete the draft?" (drafts only; articles_delete.hpp)
+//   POST /admin/artykuly/{id}/usun               delete the draft (csrf, revision)
 //
 // Forms are multipart/form-data because of the files; every POST carries the
 // session's CSRF token (checked by admin::guard). Each change bumps the content
@@ -32,6 +34,8 @@ http::Response article_edit_form(App& app, http::Request& request, const Session
 http::Response article_preview(App& app, http::Request& request, const Session& session);
 void article_save(App& app, http::Request& request, const Session& session, http::Responder respond);
 void article_attachment_add(App& app, http::Request& request, const Session& session, http::Responder respond);
+http::Response article_delete_form(App& app, http::Request& request, const Session& session);
+void article_delete(App& app, http::Request& request, const Session& session, http::Responder respond);
 void article_attachment_remove(App& app, http::Request& request, const Session& session,
                                http::Responder respond);
 

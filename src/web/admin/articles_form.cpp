@@ -24,35 +24,11 @@ std::string field_value(const http::Multipart& form, std::string_view name) {
   return part && !part->filename ? part->body : std::string();
 }
 
-// Browsers send CRLF in textareas; the stored Markdown uses LF.
-std::string normalise_newlines(std::string text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 bool has_control(std::string_view text) {
   for (unsigned char c : text) {
     if (c < 0x20 || c == 0x7f) return true;
   }
   return false;
-}
-
-std::vector<std::string> split_tags(std::string_view text) {
-  std::vector<std::string> tags;
-  for (auto piece : core::split(text, ',')) {
-    auto tag = core::trim(piece);
-    if (!tag.empty()) tags.emplace_back(tag);
-  }
-  return tags;
 }
 
 }  // namespace
@@ -97,6 +73,7 @@ ArticleFormInput read_article_form(const http::Multipart& form) {
   input.published_at = std::string(core::trim(field_value(form, "published_at")));
   input.hero_alt = std::string(core::trim(field_value(form, "hero_alt")));
   input.action = field_value(form, "action");
+  input.revision = std::string(core::trim(field_value(form, "revision")));
   input.remove_hero = field_value(form, "remove_hero") == "yes";
   if (const auto* hero = form.find("hero"); hero && hero->filename) input.hero_bytes = hero->body;
   return input;
@@ -111,6 +88,7 @@ ArticleFormInput form_from_article(const content::EditableArticle& article) {
   for (const auto& tag : article.fields.tags) input.tags += (input.tags.empty() ? "" : ", ") + tag;
   input.published_at = warsaw_local(article.fields.published_at);
   input.hero_alt = article.fields.hero_alt;
+  input.revision = std::to_string(article.revision);
   return input;
 }
 
@@ -135,7 +113,7 @@ std::vector<FieldError> validate_article_form(const std::string& lang, const Art
   if (input.lead.size() > kMaxLead) error("lead", core::N_("The lead must be at most 1000 characters long."));
   out.body_md = input.body;
   if (input.body.size() > kMaxBody) error("body", core::N_("The text is too long."));
-  out.tags = split_tags(input.tags);
+  out.tags = split_trimmed(input.tags, ',');
   bool bad_tag = out.tags.size() > kMaxTags;
   for (const auto& tag : out.tags) bad_tag = bad_tag || tag.size() > kMaxTag || core::slugify(tag).empty() || has_control(tag);
   if (bad_tag) error("tags", core::N_("Separate tags with commas; each tag needs letters or digits and at most 60 characters."));

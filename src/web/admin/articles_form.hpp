@@ -9,6 +9,7 @@
 #include "content/editing.hpp"
 #include "http/multipart.hpp"
 #include "web/admin/access.hpp"
+#include "web/admin/form_view.hpp"
 
 namespace rynek::web::admin {
 
@@ -16,11 +17,9 @@ struct ArticleFormInput {
   std::string title, slug, lead, body, tags, published_at, hero_alt, action;
   bool remove_hero = false;
   std::string hero_bytes;  // a newly uploaded hero image, "" when none
-};
-
-struct FieldError {
-  std::string id;       // the input's id, linked from the summary
-  std::string message;  // already translated
+  // The article's revision when the form was opened, sent back hidden and
+  // checked in the write job (content::check_revision); kept as typed.
+  std::string revision;
 };
 
 ArticleFormInput read_article_form(const http::Multipart& form);
@@ -43,7 +42,8 @@ http::Response render_article_form(const App& app, const http::Request& request,
                                    const ArticleFormInput& values,
                                    const std::optional<content::EditableArticle>& existing,
                                    const std::vector<FieldError>& errors, const std::string& notice,
-                                   int status = 200, const std::optional<ArticlePreview>& preview = std::nullopt);
+                                   int status = 200, const std::optional<ArticlePreview>& preview = std::nullopt,
+                                   content::RevisionCheck conflict = content::RevisionCheck::current);
 
 // "Szkic", "Zaplanowany"... in the page's language.
 std::string status_label(const std::string& lang, content::DisplayStatus status);

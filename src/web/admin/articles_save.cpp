@@ -28,12 +28,19 @@ struct ArticleSave {
   ArticleFormInput input;
   content::ArticleFields fields;
   std::optional<StoredImage> image;
+  content::RevisionCheck conflict = content::RevisionCheck::current;  // set in the write job
+  bool gone = false;  // deleted (a draft) after the form was read: set in the write job
 };
 
+// A chosen image cannot be kept across a re-render (a file input starts
+// empty): every re-render that drops one says so.
 void render_with_errors(const ArticleSave& save, std::vector<FieldError> errors, int status) {
   auto& state = *save.state;
-  state.respond(render_article_form(state.app, state.request, state.session, save.input, state.existing, errors, "",
-                                    status));
+  const bool hero_dropped = !save.input.hero_bytes.empty() || save.image.has_value();
+  const auto notice =
+      hero_dropped ? core::translate(state.lang, "The chosen image was not kept: choose it again before saving.") : "";
+  state.respond(render_article_form(state.app, state.request, state.session, save.input, state.existing, errors,
+                                    notice, status, std::nullopt, save.conflict));
 }
 
 // "Preview": the form again, every value kept, with the typed body rendered as
@@ -53,6 +60,15 @@ void write_article(std::shared_ptr<ArticleSave> save) {
   auto job = [save, created_id](store::Connection& db) {
     auto& st = *save->state;
     const auto now = core::Clock::now();
+    if (st.existing) {
+      const auto stored = content::article_revision(db, *st.id);
+      if (!stored) {
+        save->gone = true;
+        return;
+      }
+      save->conflict = check_form_revision(save->input.revision, *stored);
+      if (save->conflict != content::RevisionCheck::current) return;
+    }
     auto fields = save->fields;
     if (save->image) {
       content::record_media(db, save->image->original);
@@ -85,7 +101,11 @@ void write_article(std::shared_ptr<ArticleSave> save) {
   };
   auto done = [save, created_id](store::WriteOutcome outcome) {
     auto& st = *save->state;
-    if (outcome.ok) {
+    if (outcome.ok && save->gone) {
+      respond_error(st, 404);
+    } else if (outcome.ok && save->conflict != content::RevisionCheck::current) {
+      render_with_errors(*save, {}, 409);
+    } else if (outcome.ok) {
       st.respond(http::Response::redirect(303, "/admin/artykuly/" + std::to_string(*created_id) + "?zapisano=1"));
     } else if (outcome.error == store::DbErrc::unique_violation) {
       render_with_errors(*save, {{"slug", core::translate(st.lang, "Another article already has this address.")}},
@@ -106,7 +126,7 @@ void article_save(App& app, http::Request& request, const Session& session, http
   if (!load_existing(*state, content::load_article)) return;
   auto form = parse_multipart_body(*state, body);
   if (!form) return;
-  auto save = std::make_shared<ArticleSave>(ArticleSave{state, read_article_form(*form), {}, {}});
+  auto save = std::make_shared<ArticleSave>(ArticleSave{state, read_article_form(*form), {}, {}, {}});
   form.reset();
   const auto& action = save->input.action;
   if (action != "save" && action != "publish" && action != "preview" &&

@@ -304,21 +304,17 @@ std::vector<http::Route> registration_routes(App& app) {
   const std::string base = "/admin/seminaria/{id}/";
   std::vector<http::Route> routes;
   auto get = [&](std::string path, std::string name, Handler handler) {
-    routes.push_back(http::Route{http::Method::get, base + path, std::move(name),
-                                 guard(app, Access::organisers, handler)});
+    routes.push_back(admin_get(app, Access::organisers, base + path, std::move(name), handler));
   };
-  auto post = [&](std::string path, std::string name, AsyncHandler handler) {
-    routes.push_back(http::Route{http::Method::post, base + path, std::move(name),
-                                 guard_async(app, Access::organisers, handler), kActionBodyLimit,
-                                 http::Csrf::required});
+  auto post = [&](std::string path, std::string name, AsyncHandler handler, std::size_t limit = kActionBodyLimit) {
+    routes.push_back(admin_post(app, Access::organisers, base + path, std::move(name), handler, limit));
   };
   get("zgloszenia", "admin.registrations", registrations_page);
   get("zgloszenia.csv", "admin.registrations.csv", registrations_csv);
   get("zgloszenia.xlsx", "admin.registrations.xlsx", registrations_xlsx);
   post("zgloszenia/{registration}", "admin.registrations.action", registration_action);
   get("wiadomosc", "admin.registrations.message", message_form);
-  post("wiadomosc", "admin.registrations.message.send", message_send);
-  routes.back().body_limit = kMessageBodyLimit;
+  post("wiadomosc", "admin.registrations.message.send", message_send, kMessageBodyLimit);
   get("obecnosc", "admin.registrations.attendance", attendance_page);
   return routes;
 }

@@ -6,6 +6,7 @@
 #include "core/i18n.hpp"
 #include "events/registration.hpp"
 #include "events/seminar_editing.hpp"
+#include "web/admin/articles_delete.hpp"
 #include "web/admin/post_state.hpp"
 #include "web/admin/seminars_form.hpp"
 #include "web/admin/uploads.hpp"
@@ -17,12 +18,6 @@
 namespace rynek::web::admin {
 namespace {
 
-http::Response not_found(App& app, const http::Request& request) {
-  auto response = render_error(app, 404, &request);
-  mark_admin(response);
-  return response;
-}
-
 // What ?zapisano=... after a redirect says.
 std::string saved_notice(const std::string& lang, const std::string& saved) {
   if (saved == "material") return core::translate(lang, "The material was added.");
@@ -33,6 +28,16 @@ std::string saved_notice(const std::string& lang, const std::string& saved) {
   }
   return core::translate(lang, "The seminar was saved.");
 }
+
+std::optional<DraftSummary> load_draft(store::Connection& db, std::int64_t id) {
+  auto seminar = events::load_seminar_for_editing(db, id);
+  if (!seminar) return std::nullopt;
+  return DraftSummary{seminar->seminar.title, seminar->seminar.slug, seminar->status, seminar->revision,
+                      seminar->has_registrations};
+}
+
+constexpr DraftKind kSeminarDrafts{"seminar", "/admin/seminaria", "Seminars", "/edycja", load_draft,
+                                   events::delete_draft_seminar};
 
 }  // namespace
 
@@ -50,9 +55,9 @@ http::Response seminar_new_form(App& app, http::Request& request, const Session&
 
 http::Response seminar_edit_form(App& app, http::Request& request, const Session& session) {
   auto id = id_param(request);
-  if (!id) return not_found(app, request);
+  if (!id) return render_error(app, 404, &request);
   auto seminar = app.db.read([&](store::Connection& db) { return events::load_seminar_for_editing(db, *id); });
-  if (!seminar) return not_found(app, request);
+  if (!seminar) return render_error(app, 404, &request);
   SeminarFormExtras extras;
   if (auto saved = request.query_param("zapisano")) {
     extras.notice = saved_notice(request_language(app, request), std::string(*saved));
@@ -64,7 +69,7 @@ http::Response seminar_edit_form(App& app, http::Request& request, const Session
 
 http::Response seminar_preview(App& app, http::Request& request, const Session& session) {
   auto id = id_param(request);
-  if (!id) return not_found(app, request);
+  if (!id) return render_error(app, 404, &request);
   auto found = app.db.read([&](store::Connection& db) {
     auto seminar = events::seminar_for_preview(db, *id);
     events::SeminarCounts counts;
@@ -72,7 +77,7 @@ http::Response seminar_preview(App& app, http::Request& request, const Session& 
     return std::pair(std::move(seminar), counts);
   });
   auto& [seminar, counts] = found;
-  if (!seminar) return not_found(app, request);
+  if (!seminar) return render_error(app, 404, &request);
   const auto lang = request_language(app, request);
   const auto now = core::Clock::now();
   // The same context as the public page (web/seminars.cpp), from data of any status.
@@ -104,33 +109,31 @@ http::Response seminar_preview(App& app, http::Request& request, const Session& 
                            core::translate(lang, "Preview") + ": " + seminar->title);
 }
 
+http::Response seminar_delete_form(App& app, http::Request& request, const Session& session) {
+  return draft_delete_form(app, request, session, kSeminarDrafts);
+}
+
+void seminar_delete(App& app, http::Request& request, const Session& session, http::Responder respond) {
+  draft_delete(app, request, session, std::move(respond), kSeminarDrafts);
+}
+
 std::vector<http::Route> seminar_edit_routes(App& app) {
-  using http::Method;
-  std::vector<http::Route> routes;
-  auto add = [&](Method method, std::string pattern, std::string name, auto handler, std::size_t limit = 0) {
-    http::Route route;
-    route.method = method;
-    route.pattern = std::move(pattern);
-    route.name = std::move(name);
-    route.handler = handler;
-    route.body_limit = limit;
-    route.csrf = method == Method::post ? http::Csrf::required : http::Csrf::not_needed;
-    routes.push_back(std::move(route));
+  constexpr auto kEditors = Access::editors;
+  return {
+      admin_get(app, kEditors, "/admin/seminaria/nowy", "admin.seminar.new", seminar_new_form),
+      admin_post(app, kEditors, "/admin/seminaria/nowy", "admin.seminar.create", seminar_save, kImageFormBodyLimit),
+      admin_get(app, kEditors, "/admin/seminaria/{id}/edycja", "admin.seminar.edit", seminar_edit_form),
+      admin_post(app, kEditors, "/admin/seminaria/{id}/edycja", "admin.seminar.save", seminar_save,
+                 kImageFormBodyLimit),
+      admin_get(app, kEditors, "/admin/seminaria/{id}/podglad", "admin.seminar.preview", seminar_preview),
+      admin_get(app, kEditors, "/admin/seminaria/{id}/usun", "admin.seminar.delete.form", seminar_delete_form),
+      admin_post(app, kEditors, "/admin/seminaria/{id}/usun", "admin.seminar.delete", seminar_delete,
+                 kSmallFormBodyLimit),
+      admin_post(app, kEditors, "/admin/seminaria/{id}/materialy", "admin.seminar.material.add",
+                 seminar_material_add, kAttachmentFormBodyLimit),
+      admin_post(app, kEditors, "/admin/seminaria/{id}/materialy/{file}/usun", "admin.seminar.material.remove",
+                 seminar_material_remove, kSmallFormBodyLimit),
   };
-  add(Method::get, "/admin/seminaria/nowy", "admin.seminar.new", guard(app, Access::editors, seminar_new_form));
-  add(Method::post, "/admin/seminaria/nowy", "admin.seminar.create", guard_async(app, Access::editors, seminar_save),
-      kImageFormBodyLimit);
-  add(Method::get, "/admin/seminaria/{id}/edycja", "admin.seminar.edit",
-      guard(app, Access::editors, seminar_edit_form));
-  add(Method::post, "/admin/seminaria/{id}/edycja", "admin.seminar.save",
-      guard_async(app, Access::editors, seminar_save), kImageFormBodyLimit);
-  add(Method::get, "/admin/seminaria/{id}/podglad", "admin.seminar.preview",
-      guard(app, Access::editors, seminar_preview));
-  add(Method::post, "/admin/seminaria/{id}/materialy", "admin.seminar.material.add",
-      guard_async(app, Access::editors, seminar_material_add), kAttachmentFormBodyLimit);
-  add(Method::post, "/admin/seminaria/{id}/materialy/{file}/usun", "admin.seminar.material.remove",
-      guard_async(app, Access::editors, seminar_material_remove), 16 * 1024);
-  return routes;
 }
 
 }  // namespace rynek::web::admin

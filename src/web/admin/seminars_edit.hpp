@@ -6,6 +6,9 @@
 //   GET  /admin/seminaria/{id}/edycja                form with the saved values
 //   POST /admin/seminaria/{id}/edycja                save / publish / unpublish / preview / more_rows
 //   GET  /admin/seminaria/{id}/podglad               the public page from the saved data, any status
+//   GET  /admin/seminaria/{id}/usun                  "delete the draft?" (drafts without registrations;
+//                                                    admin/articles_delete.hpp)
+//   POST /admin/seminaria/{id}/usun                  delete the draft (csrf, revision)
 //   POST /admin/seminaria/{id}/materialy             add a material (multipart: title, audience, file)
 //   POST /admin/seminaria/{id}/materialy/{file}/usun remove a material
 //
@@ -30,6 +33,8 @@ http::Response seminar_edit_form(App& app, http::Request& request, const Session
 http::Response seminar_preview(App& app, http::Request& request, const Session& session);
 void seminar_save(App& app, http::Request& request, const Session& session, http::Responder respond);
 void seminar_material_add(App& app, http::Request& request, const Session& session, http::Responder respond);
+http::Response seminar_delete_form(App& app, http::Request& request, const Session& session);
+void seminar_delete(App& app, http::Request& request, const Session& session, http::Responder respond);
 void seminar_material_remove(App& app, http::Request& request, const Session& session, http::Responder respond);
 
 }  // namespace rynek::web::admin

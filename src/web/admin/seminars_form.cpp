@@ -11,21 +11,6 @@
 namespace rynek::web::admin {
 namespace {
 
-// Browsers send CRLF in textareas; the stored text uses LF.
-std::string normalise_newlines(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 std::string trimmed(std::string_view text) { return normalise_newlines(core::trim(text)); }
 
 // "agenda_12_title" -> {12, "title"} for the section "agenda".
@@ -142,7 +127,7 @@ SeminarFormInput read_seminar_form(const http::Multipart& form) {
     else if (name == "requires_approval") input.requires_approval = value == "yes";
     else if (name == "privacy_text") input.privacy_text = value;
     else if (name == "privacy_version") input.privacy_version = value;
-    else if (name == "updated_at") input.updated_at = value;
+    else if (name == "revision") input.revision = value;
     else if (name == "action") input.action = part.body;
   }
   int blanks_agenda = 0, blanks_fields = 0, blanks_consents = 0;
@@ -157,7 +142,7 @@ SeminarFormInput form_from_seminar(const events::EditableSeminar& editable) {
   const auto& s = editable.seminar;
   SeminarFormInput input;
   input.title = s.title;
-  input.updated_at = core::format_iso8601(editable.updated_at);
+  input.revision = std::to_string(editable.revision);
   input.slug = s.slug;
   input.lead = s.lead;
   input.description = s.description_md;

@@ -21,6 +21,7 @@
 #include "http/multipart.hpp"
 #include "web/admin/access.hpp"
 #include "web/admin/articles_form.hpp"
+#include "web/admin/form_view.hpp"
 
 namespace rynek::web::admin {
 
@@ -55,10 +56,10 @@ struct SeminarFormInput {
   // More than kMaxRows non-blank rows were sent: the rest were dropped, which
   // validation reports on the section rather than saving a shortened list.
   bool agenda_overflow = false, fields_overflow = false, consents_overflow = false;
-  // The stored updated_at (ISO 8601) when the form was opened, sent back hidden:
-  // a save over a newer one is refused (409) instead of undoing someone's edit.
-  // Empty (a client that does not send it): not checked.
-  std::string updated_at;
+  // The seminar's revision when the form was opened, sent back hidden: a save
+  // over a newer one, or without one, is refused (409) instead of undoing
+  // someone's edit (content::check_revision). Kept as typed.
+  std::string revision;
   std::string action;
 };
 
@@ -115,7 +116,9 @@ struct SeminarFormExtras {
   std::string notice;
   bool preview = false;  // show the Markdown of the description and clause under them
   bool hero_dropped = false;  // a re-render could not keep an uploaded image: say so
-  bool conflict = false;      // someone else saved meanwhile; nothing was stored (409)
+  // Not current: someone else saved meanwhile (or the form's revision was
+  // missing or unreadable); nothing was stored (409).
+  content::RevisionCheck conflict = content::RevisionCheck::current;
 };
 
 http::Response render_seminar_form(const App& app, const http::Request& request, const Session& session,

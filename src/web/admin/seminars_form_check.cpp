@@ -49,15 +49,6 @@ bool positive(std::string_view text, std::optional<int>& out) {
   return true;
 }
 
-std::vector<std::string> lines_of(std::string_view text) {
-  std::vector<std::string> lines;
-  for (auto line : core::split(text, '\n')) {
-    auto t = core::trim(line);
-    if (!t.empty()) lines.emplace_back(t);
-  }
-  return lines;
-}
-
 std::string replace_n(std::string text, std::size_t n) {
   auto at = text.find("%1%");
   if (at != std::string::npos) text.replace(at, 3, std::to_string(n));
@@ -301,7 +292,7 @@ void check_agenda(Checker& c, const SeminarFormInput& in, const std::optional<ev
         else item.ends_at = *ends;
       }
     }
-    const auto speaker_lines = lines_of(row.speakers);
+    const auto speaker_lines = split_trimmed(row.speakers, '\n');
     if (row.speakers.size() > kMaxListBox || speaker_lines.size() > kMaxSpeakers) {
       c.error(id + "speakers", core::N_("An agenda item may have at most 50 speakers (at most 20,000 characters)."), prefix);
       out.agenda.push_back(std::move(item));
@@ -356,7 +347,7 @@ void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) 
       c.error(id + "help", core::N_("The help must be at most 600 characters long, on one line."), prefix);
     field.required = row.required;
     bool bad_option = false;
-    auto options = lines_of(row.options);
+    auto options = split_trimmed(row.options, '\n');
     const bool too_many = row.options.size() > kMaxListBox || options.size() > kMaxOptions;
     std::set<std::string_view> seen;
     if (!too_many) {

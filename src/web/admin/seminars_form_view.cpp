@@ -4,7 +4,6 @@
 // are linked the same way everywhere (aria-describedby, aria-invalid).
 #include "core/i18n.hpp"
 #include "core/text.hpp"
-#include "http/url.hpp"
 #include "view/markdown.hpp"
 #include "web/admin/seminars_form.hpp"
 #include "web/page.hpp"
@@ -246,8 +245,8 @@ http::Response render_seminar_form(const App& app, const http::Request& request,
   context["consent_rows"] = consent_rows(lang, in, v);
   if (!extras.notice.empty()) context["notice"] = extras.notice;
   context["hero_dropped"] = extras.hero_dropped;
-  context["conflict"] = extras.conflict;
-  context["updated_at"] = v.updated_at;
+  add_conflict(context, extras.conflict);
+  context["revision"] = v.revision;
   // Errors on a whole repeating section (too many rows).
   for (const char* section : {"agenda", "fields", "consents"}) {
     for (const auto& error : errors) {
@@ -258,19 +257,7 @@ http::Response render_seminar_form(const App& app, const http::Request& request,
     }
   }
   context["is_preview"] = extras.preview;
-  if (!errors.empty()) {
-    view::Value::List summary;
-    for (const auto& error : errors) {
-      view::Value item;
-      item["href"] = "#" + error.id;
-      item["message"] = error.message;
-      summary.push_back(std::move(item));
-    }
-    context["has_errors"] = true;
-    context["errors"] = std::move(summary);
-    context["error_count"] = core::translate_plural(lang, "The form has %1% error.", "The form has %1% errors.",
-                                                    static_cast<long>(errors.size()));
-  }
+  add_error_summary(context, lang, errors);
   std::string heading;
   if (existing) {
     const auto& s = existing->seminar;
@@ -284,6 +271,7 @@ http::Response render_seminar_form(const App& app, const http::Request& request,
     context["status"] = status_label(lang, shown);
     context["status_class"] = std::string(content::display_status_name(shown));
     context["can_unpublish"] = existing->status == events::SeminarStatus::published;
+    if (existing->status == events::SeminarStatus::draft) context["delete_url"] = base + "/usun";
     context["has_registrations"] = existing->has_registrations;
     if (shown == content::DisplayStatus::published) context["public_url"] = seminar_url(s);
     if (s.hero_sha256) {
@@ -292,13 +280,10 @@ http::Response render_seminar_form(const App& app, const http::Request& request,
     }
     view::Value::List files;
     for (const auto& material : existing->materials) {
-      view::Value file;
-      file["title"] = material.file.title;
-      file["url"] = "/media/" + material.file.sha256 + "/" + http::encode_component(material.file.filename);
-      file["type"] = content_type_label(material.file.content_type);
-      file["size"] = core::format_size(static_cast<std::uint64_t>(material.file.size), lang);
-      file["for_participants"] = material.file.audience == events::Audience::participants;
-      file["remove_action"] = base + "/materialy/" + std::to_string(material.id) + "/usun";
+      const auto& m = material.file;
+      auto file = stored_file_item(lang, {m.title, m.filename, m.sha256, m.content_type, m.size},
+                                   base + "/materialy/" + std::to_string(material.id) + "/usun");
+      file["for_participants"] = m.audience == events::Audience::participants;
       files.push_back(std::move(file));
     }
     for (const auto& error : errors) {

@@ -4,6 +4,7 @@
 #include "core/i18n.hpp"
 #include "events/registration.hpp"
 #include "web/admin/access.hpp"
+#include "web/admin/articles_delete.hpp"
 #include "web/admin/articles_form.hpp"
 #include "web/page.hpp"
 
@@ -43,6 +44,8 @@ http::Response seminars_page(App& app, http::Request& request, const Session& se
     item["is_public"] = shown == content::DisplayStatus::published;
     item["public_url"] = "/seminaria/" + row.text(1);
     item["edit_url"] = "/admin/seminaria/" + id + "/edycja";
+    // Only drafts can be deleted (the page says why when it has registrations after all).
+    if (status == content::ArticleStatus::draft) item["delete_url"] = "/admin/seminaria/" + id + "/usun";
     item["preview_url"] = "/admin/seminaria/" + id + "/podglad";
     item["registrations_url"] = "/admin/seminaria/" + id + "/zgloszenia";
     item["message_url"] = "/admin/seminaria/" + id + "/wiadomosc";
@@ -59,6 +62,7 @@ http::Response seminars_page(App& app, http::Request& request, const Session& se
   context["has_seminars"] = !seminars.empty();
   context["seminars"] = std::move(seminars);
   context["is_organiser"] = organiser;
+  if (auto notice = draft_deleted_notice(lang, request); !notice.empty()) context["notice"] = notice;
   context["can_edit"] = allows(Access::editors, session.account.role);
   return render_admin_page(app, request, session, "admin/seminars", std::move(context),
                            core::translate(lang, "Seminars"));
@@ -67,10 +71,7 @@ http::Response seminars_page(App& app, http::Request& request, const Session& se
 }  // namespace
 
 std::vector<http::Route> seminar_list_routes(App& app) {
-  std::vector<http::Route> routes;
-  routes.push_back(http::Route{http::Method::get, "/admin/seminaria", "admin.seminars",
-                               guard(app, Access::organisers, seminars_page), 0, http::Csrf::not_needed});
-  return routes;
+  return {admin_get(app, Access::organisers, "/admin/seminaria", "admin.seminars", seminars_page)};
 }
 
 }  // namespace rynek::web::admin

@@ -4,10 +4,11 @@
 // (articles_save.cpp); the write job goes through web::write_content.
 // "preview" and "more_rows" only render the form again and store nothing.
 //
-// Lost updates: the form carries the updated_at it was opened with; the write
-// job compares it with the stored one and, when someone saved in between,
-// writes nothing and shows the editor's values again with a 409 and a link to
-// the saved seminar (materials are added and removed one by one, unchecked).
+// Lost updates: the form carries the revision it was opened with; the write
+// job compares it with the stored one (content::check_revision) and, when
+// someone saved in between or the form sent none, writes nothing and shows the
+// editor's values again with a 409 and a link to the saved seminar (materials
+// are added and removed one by one, unchecked, but they raise the revision).
 #include <boost/json.hpp>
 
 #include "accounts/audit.hpp"
@@ -34,16 +35,16 @@ struct SeminarSave {
   events::Seminar seminar;
   std::vector<VersionChange> versions;
   std::optional<StoredImage> image;
-  bool conflict = false;  // someone else saved meanwhile (set in the write job)
+  content::RevisionCheck conflict = content::RevisionCheck::current;  // set in the write job
+  bool gone = false;  // deleted (a draft) after the form was read: set in the write job
 };
 
 // A chosen image cannot be kept across a re-render (a file input starts
 // empty): every re-render that drops one says so.
-void render_with_errors(const SeminarSave& save, const std::vector<FieldError>& errors, int status,
-                        bool conflict = false) {
+void render_with_errors(const SeminarSave& save, const std::vector<FieldError>& errors, int status) {
   auto& state = *save.state;
   SeminarFormExtras extras;
-  extras.conflict = conflict;
+  extras.conflict = save.conflict;
   extras.hero_dropped = !save.input.hero_bytes.empty() || save.image.has_value();
   auto input = save.input;
   input.hero_bytes.clear();
@@ -57,15 +58,14 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
   auto job = [save, saved_id](store::Connection& db) {
     auto& st = *save->state;
     const auto now = core::Clock::now();
-    if (st.existing && !save->input.updated_at.empty()) {
-      auto row = db.query_one("SELECT updated_at FROM seminars WHERE id = ?", {*st.id});
-      const auto stored = row ? row->text(0) : std::string();
-      if (core::parse_iso8601(stored) != core::parse_iso8601(save->input.updated_at)) {
-        save->conflict = true;
-        // Saving the re-rendered form again is a deliberate overwrite.
-        save->input.updated_at = core::format_iso8601(core::parse_iso8601(stored).value_or(now));
+    if (st.existing) {
+      const auto stored = events::seminar_revision(db, *st.id);
+      if (!stored) {
+        save->gone = true;
         return;
       }
+      save->conflict = check_form_revision(save->input.revision, *stored);
+      if (save->conflict != content::RevisionCheck::current) return;
     }
     auto seminar = save->seminar;
     if (save->image) {
@@ -104,8 +104,10 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
   };
   auto done = [save, saved_id](store::WriteOutcome outcome) {
     auto& st = *save->state;
-    if (outcome.ok && save->conflict) {
-      render_with_errors(*save, {}, 409, true);
+    if (outcome.ok && save->gone) {
+      respond_error(st, 404);
+    } else if (outcome.ok && save->conflict != content::RevisionCheck::current) {
+      render_with_errors(*save, {}, 409);
     } else if (outcome.ok) {
       const char* saved = save->versions.empty() ? "1" : "wersje";
       st.respond(http::Response::redirect(
@@ -129,7 +131,7 @@ void seminar_save(App& app, http::Request& request, const Session& session, http
   if (!load_existing(*state, events::load_seminar_for_editing)) return;
   auto form = parse_multipart_body(*state, body, {.max_parts = kSeminarFormMaxParts});
   if (!form) return;
-  auto save = std::make_shared<SeminarSave>(SeminarSave{state, read_seminar_form(*form), {}, {}, {}});
+  auto save = std::make_shared<SeminarSave>(SeminarSave{state, read_seminar_form(*form), {}, {}, {}, {}});
   form.reset();
   body.clear();
   auto& input = save->input;

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "http/multipart.hpp"
 #include "web/admin/access.hpp"
+#include "web/admin/form_view.hpp"
 #include "web/content_write.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
@@ -17,63 +18,42 @@ namespace {
 constexpr std::size_t kSettingsBodyLimit = 512 * 1024;
 constexpr const char* kPath = "/admin/ustawienia";
 
-struct FieldError {
-  std::string id;
-  std::string message;  // translated
+// What the form shows: the values, and the revision they were opened with
+// (sent back hidden; a save over a newer one is refused, content::check_revision).
+struct SettingsForm {
+  content::SiteSettings values;
+  std::string revision;
 };
 
-view::Value field(const std::string& id, const std::string& value, const std::vector<FieldError>& errors,
-                  bool has_help) {
-  view::Value f;
-  f["id"] = id;
-  f["value"] = value;
-  std::string describedby = has_help ? id + "-help" : "";
-  for (const auto& error : errors) {
-    if (error.id != id) continue;
-    f["has_error"] = true;
-    f["error"] = error.message;
-    describedby += (describedby.empty() ? "" : " ") + id + "-error";
-    break;
-  }
-  if (!describedby.empty()) f["describedby"] = describedby;
-  return f;
-}
-
 http::Response render_form(const App& app, const http::Request& request, const Session& session,
-                           const content::SiteSettings& values, const std::vector<FieldError>& errors,
-                           const std::string& notice, int status) {
+                           const SettingsForm& form, const std::vector<FieldError>& errors, const std::string& notice,
+                           int status, content::RevisionCheck conflict = content::RevisionCheck::current) {
   const auto lang = request_language(app, request);
+  const auto& values = form.values;
   view::Value context;
   context["action"] = kPath;
-  context["organisation_name_field"] = field("organisation_name", values.organisation_name, errors, true);
+  context["revision"] = form.revision;
+  add_conflict(context, conflict);
+  context["organisation_name_field"] = form_field("organisation_name", values.organisation_name, errors, true);
   context["organisation_full_name_field"] =
-      field("organisation_full_name", values.organisation_full_name, errors, true);
-  context["postal_address_field"] = field("postal_address", values.postal_address, errors, true);
-  context["contact_email_field"] = field("contact_email", values.contact_email, errors, true);
-  context["privacy_clause_md_field"] = field("privacy_clause_md", values.privacy_clause_md, errors, true);
+      form_field("organisation_full_name", values.organisation_full_name, errors, true);
+  context["postal_address_field"] = form_field("postal_address", values.postal_address, errors, true);
+  context["contact_email_field"] = form_field("contact_email", values.contact_email, errors, true);
+  context["privacy_clause_md_field"] = form_field("privacy_clause_md", values.privacy_clause_md, errors, true);
   context["privacy_clause_version_field"] =
-      field("privacy_clause_version", values.privacy_clause_version, errors, true);
-  context["seminar_contact_email_field"] = field("seminar_contact_email", values.seminar_contact_email, errors, true);
+      form_field("privacy_clause_version", values.privacy_clause_version, errors, true);
+  context["seminar_contact_email_field"] =
+      form_field("seminar_contact_email", values.seminar_contact_email, errors, true);
   if (!notice.empty()) context["notice"] = notice;
-  if (!errors.empty()) {
-    view::Value::List summary;
-    for (const auto& error : errors) {
-      view::Value item;
-      item["href"] = "#" + error.id;
-      item["message"] = error.message;
-      summary.push_back(std::move(item));
-    }
-    context["has_errors"] = true;
-    context["errors"] = std::move(summary);
-    context["error_count"] = core::translate_plural(lang, "The form has %1% error.", "The form has %1% errors.",
-                                                    static_cast<long>(errors.size()));
-  }
+  add_error_summary(context, lang, errors);
   return render_admin_page(app, request, session, "admin/settings", std::move(context),
                            core::translate(lang, "Site settings"), status);
 }
 
-content::SiteSettings stored_settings(App& app) {
-  return app.db.read([](store::Connection& db) { return content::site_settings(db); });
+SettingsForm stored_settings(App& app) {
+  return app.db.read([](store::Connection& db) {
+    return SettingsForm{content::site_settings(db), std::to_string(content::settings_revision(db))};
+  });
 }
 
 http::Response settings_page(App& app, http::Request& request, const Session& session) {
@@ -83,7 +63,9 @@ http::Response settings_page(App& app, http::Request& request, const Session& se
   if (auto saved = request.query_param("zapisano")) {
     if (*saved == "wersja") {
       notice = core::translate(lang, "Settings saved. The information clause changed, so it has a new version: %1%.");
-      if (auto at = notice.find("%1%"); at != std::string::npos) notice.replace(at, 3, settings.privacy_clause_version);
+      if (auto at = notice.find("%1%"); at != std::string::npos) {
+        notice.replace(at, 3, settings.values.privacy_clause_version);
+      }
     } else {
       notice = core::translate(lang, "Settings saved.");
     }
@@ -116,7 +98,9 @@ void settings_save(App& app, http::Request& request, const Session& session, htt
                                {{"settings-form", core::translate(lang, "The form could not be read: its encoding is damaged. Nothing was saved; please fill it in again.")}},
                                "", 400));
   }
-  content::SiteSettings input;
+  SettingsForm sent;
+  sent.revision = std::string(core::trim(form_value(*form, "revision")));
+  auto& input = sent.values;
   input.organisation_name = form_value(*form, "organisation_name");
   input.organisation_full_name = form_value(*form, "organisation_full_name");
   input.postal_address = form_value(*form, "postal_address");
@@ -124,28 +108,42 @@ void settings_save(App& app, http::Request& request, const Session& session, htt
   input.privacy_clause_md = form_value(*form, "privacy_clause_md");
   input.privacy_clause_version = form_value(*form, "privacy_clause_version");
   input.seminar_contact_email = form_value(*form, "seminar_contact_email");
-  auto check = content::check_site_settings(input, stored);
+  auto check = content::check_site_settings(input, stored.values);
   if (!check.errors.empty()) {
     std::vector<FieldError> errors;
     for (const auto& error : check.errors) errors.push_back({error.field, core::translate(lang, error.message)});
-    return respond(render_form(app, request, session, input, errors, "", 422));
+    return respond(render_form(app, request, session, sent, errors, "", 422));
   }
-  const auto actor = session.account.id;
   const std::string target = std::string(kPath) + (check.version_bumped ? "?zapisano=wersja" : "?zapisano=1");
   request.body.clear();  // read already; the answer needs only the request's head
-  auto shared = std::make_shared<http::Request>(request);
+  // The job's outcome: whether the form's revision was the stored one, and the
+  // stored one (the re-rendered form carries it: saving again overwrites).
+  struct Save {
+    SettingsForm sent;
+    Session session;
+    http::Request request;
+    content::RevisionCheck conflict = content::RevisionCheck::current;
+  };
+  auto save = std::make_shared<Save>(Save{std::move(sent), session, request, content::RevisionCheck::current});
   write_content(
       app,
-      [input, actor](store::Connection& db) {
+      [save](store::Connection& db) {
+        save->conflict = check_form_revision(save->sent.revision, content::settings_revision(db));
+        if (save->conflict != content::RevisionCheck::current) return;
         const auto now = core::Clock::now();
+        const auto& input = save->sent.values;
         auto details = content::update_site_settings(db, input, now);
         if (!details) return;  // nothing changed: nothing to record
-        accounts::record_audit(db, actor, "settings.update", "settings", 1, input.organisation_name, *details, now);
+        accounts::record_audit(db, save->session.account.id, "settings.update", "settings", 1,
+                               input.organisation_name, *details, now);
       },
-      [&app, shared, target, respond = std::move(respond)](store::WriteOutcome outcome) {
+      [&app, save, target, respond = std::move(respond)](store::WriteOutcome outcome) {
         if (!outcome.ok) {
           spdlog::error("admin settings: write failed: {}", outcome.message);
-          return respond(render_error(app, 503, shared.get()));
+          return respond(render_error(app, 503, &save->request));
+        }
+        if (save->conflict != content::RevisionCheck::current) {
+          return respond(render_form(app, save->request, save->session, save->sent, {}, "", 409, save->conflict));
         }
         respond(http::Response::redirect(303, target));
       });
@@ -154,23 +152,8 @@ void settings_save(App& app, http::Request& request, const Session& session, htt
 }  // namespace
 
 std::vector<http::Route> settings_routes(App& app) {
-  std::vector<http::Route> routes;
-  http::Route page;
-  page.method = http::Method::get;
-  page.pattern = kPath;
-  page.name = "admin.settings";
-  page.handler = guard(app, Access::admins, settings_page);
-  page.csrf = http::Csrf::not_needed;
-  routes.push_back(std::move(page));
-  http::Route save;
-  save.method = http::Method::post;
-  save.pattern = kPath;
-  save.name = "admin.settings.save";
-  save.handler = guard_async(app, Access::admins, settings_save);
-  save.body_limit = kSettingsBodyLimit;
-  save.csrf = http::Csrf::required;
-  routes.push_back(std::move(save));
-  return routes;
+  return {admin_get(app, Access::admins, kPath, "admin.settings", settings_page),
+          admin_post(app, Access::admins, kPath, "admin.settings.save", settings_save, kSettingsBodyLimit)};
 }
 
 }  // namespace rynek::web::admin

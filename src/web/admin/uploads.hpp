@@ -18,6 +18,8 @@ namespace rynek::web::admin {
 // Body limits of the routes that take uploads (checked by the server before reading).
 inline constexpr std::size_t kImageFormBodyLimit = 11 * 1024 * 1024;
 inline constexpr std::size_t kAttachmentFormBodyLimit = 21 * 1024 * 1024;
+// ... and of the small forms beside them (removing an attachment or material).
+inline constexpr std::size_t kSmallFormBodyLimit = 16 * 1024;
 
 struct StoredImage {
   content::StoredMedia original;

@@ -155,7 +155,7 @@ TEST_F(ArticlePagesTest, PreviewShowsADraftAndListShowsStatus) {
 TEST_F(ArticlePagesTest, UnpublishTakesAnArticleDown) {
   ASSERT_EQ(create({{"title", "Na chwilę"}, {"action", "publish"}}).status, 303);
   auto response = post(article_save, "/admin/artykuly/1", {{"id", "1"}},
-                       multipart({{"title", "Na chwilę"}, {"action", "unpublish"}}));
+                       multipart({{"title", "Na chwilę"}, {"action", "unpublish"}, {"revision", "1"}}));
   ASSERT_EQ(response.status, 303);
   EXPECT_EQ(count("SELECT count(*) FROM articles WHERE status = 'unpublished'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'article.unpublish'"), 1);

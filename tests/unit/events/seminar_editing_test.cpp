@@ -333,6 +333,44 @@ TEST_F(SeminarEditingTest, ImportingAgainKeepsTheStatusSetInTheBackOffice) {
   EXPECT_FALSE(is_found("forum"));
 }
 
+TEST_F(SeminarEditingTest, EveryWriteAddsOneToTheRevisionAndANoChangeWriteNone) {
+  auto id = create(sample_seminar(), SeminarStatus::draft);
+  auto revision = [&] {
+    return read([&](store::Connection& c) { return seminar_revision(c, id).value_or(-1); });
+  };
+  EXPECT_EQ(revision(), 1);
+  EXPECT_EQ(editable(id).revision, 1);
+  auto edited = sample_seminar();
+  edited.lead = "Nowy lead";
+  ASSERT_TRUE(update(id, edited));
+  EXPECT_EQ(revision(), 2) << "a save";
+  ASSERT_TRUE(update(id, edited));
+  EXPECT_EQ(revision(), 2) << "the same values again write nothing";
+  ASSERT_TRUE(set_status(id, SeminarStatus::published));
+  EXPECT_EQ(revision(), 3) << "publish";
+  ASSERT_TRUE(set_status(id, SeminarStatus::published));
+  EXPECT_EQ(revision(), 3) << "no change";
+  ASSERT_TRUE(set_status(id, SeminarStatus::published, kNow + 24h));
+  EXPECT_EQ(revision(), 4) << "schedule";
+  ASSERT_TRUE(set_status(id, SeminarStatus::unpublished));
+  EXPECT_EQ(revision(), 5) << "unpublish";
+  auto material = write([&](store::Connection& c) {
+    return add_material(c, id, "Program", "program.pdf", Audience::everyone, media('a'), kNow + 3h);
+  });
+  EXPECT_EQ(revision(), 6) << "material added";
+  EXPECT_FALSE(write([&](store::Connection& c) { return remove_material(c, id, material + 1, kNow + 3h); }));
+  EXPECT_EQ(revision(), 6) << "no such material: nothing written";
+  EXPECT_TRUE(write([&](store::Connection& c) { return remove_material(c, id, material, kNow + 3h); }));
+  EXPECT_EQ(revision(), 7) << "material removed";
+  PreparedSeminars prepared;
+  prepared.seminars.push_back({"test", sample_seminar(), std::nullopt, {}});
+  int created = 0, updated = 0;
+  write([&](store::Connection& c) { write_seminars(c, prepared, created, updated); });
+  ASSERT_EQ(updated, 1);
+  EXPECT_EQ(revision(), 8) << "rynek import over it";
+  EXPECT_FALSE(read([](store::Connection& c) { return seminar_revision(c, 999); }));
+}
+
 TEST_F(SeminarEditingTest, ListShowsEveryStatusAndFiltersByOrganiser) {
   auto a = create(sample_seminar(), SeminarStatus::draft);
   auto other = sample_seminar();
@@ -347,6 +385,113 @@ TEST_F(SeminarEditingTest, ListShowsEveryStatusAndFiltersByOrganiser) {
   EXPECT_EQ(all[1].id, a);
   EXPECT_EQ(all[1].slug, "forum");
   EXPECT_TRUE(read([](store::Connection& c) { return list_seminars_for_editing(c, 999); }).empty());
+}
+
+// Deleting a draft (delete_draft_seminar): the row and everything that is only
+// its own go; other seminars, registrations and media rows stay; anything that
+// was ever published, and a draft someone registered for, is refused unchanged.
+class DeleteDraftSeminarTest : public SeminarEditingTest {
+ protected:
+  // A seminar with two agenda items (speakers on the first), the sample's form
+  // field and consent, a material and an organiser assigned.
+  std::int64_t full(const std::string& slug, SeminarStatus status, char media_digit) {
+    auto seminar = with_agenda(sample_seminar());
+    seminar.slug = slug;
+    AgendaItem second;
+    second.starts_at = seminar.starts_at + 1h;
+    second.title = "Panel";
+    seminar.agenda.push_back(second);
+    auto id = create(seminar, status);
+    write([&](store::Connection& c) {
+      add_material(c, id, "Program", "program.pdf", Audience::everyone, media(media_digit), kNow);
+      c.execute("INSERT OR IGNORE INTO accounts (email, name, role, created_at) VALUES ('org@rynek.test', 'Org',"
+                " 'organiser', '2026-01-01T00:00:00Z')");
+      c.execute("INSERT INTO seminar_organisers (seminar_id, account_id) SELECT ?, id FROM accounts"
+                " WHERE email = 'org@rynek.test'",
+                {id});
+    });
+    return id;
+  }
+  content::DraftDeletion remove(std::int64_t id) {
+    return write([&](store::Connection& c) { return delete_draft_seminar(c, id); });
+  }
+  // Rows of every table a seminar touches, for "nothing changed".
+  std::string dump() {
+    return read([](store::Connection& c) {
+      std::string text;
+      for (const char* table : {"seminars", "agenda_items", "agenda_speakers", "form_fields", "consents",
+                                "seminar_materials", "seminar_organisers", "registrations", "media"}) {
+        for (const auto& row : c.query(std::string("SELECT * FROM ") + table + " ORDER BY 1")) {
+          text += table;
+          for (std::size_t i = 0; i < row.size(); ++i) text += "|" + (row.is_null(i) ? "NULL" : row.text(i));
+          text += "\n";
+        }
+      }
+      return text;
+    });
+  }
+  std::int64_t rows_of(const char* table, std::int64_t id) {
+    return count(std::string("SELECT count(*) FROM ") + table + " WHERE seminar_id = " + std::to_string(id));
+  }
+};
+
+TEST_F(DeleteDraftSeminarTest, RemovesTheDraftWithItsAgendaFieldsConsentsAndMaterials) {
+  auto draft = full("szkic", SeminarStatus::draft, 'a');
+  auto other = full("inne", SeminarStatus::published, 'a');  // shares the material's file
+  ASSERT_EQ(rows_of("agenda_items", draft), 2);
+  ASSERT_EQ(count("SELECT count(*) FROM agenda_speakers"), 4);
+  ASSERT_EQ(rows_of("form_fields", draft), 1);
+  ASSERT_EQ(rows_of("consents", draft), 1);
+  ASSERT_EQ(rows_of("seminar_materials", draft), 1);
+  ASSERT_EQ(rows_of("seminar_organisers", draft), 1);
+  const auto before = version();
+
+  EXPECT_EQ(remove(draft), content::DraftDeletion::deleted);
+
+  EXPECT_EQ(count("SELECT count(*) FROM seminars WHERE id = " + std::to_string(draft)), 0);
+  for (const char* table : {"agenda_items", "form_fields", "consents", "seminar_materials", "seminar_organisers"}) {
+    EXPECT_EQ(rows_of(table, draft), 0) << table;
+    EXPECT_EQ(rows_of(table, other), table == std::string("agenda_items") ? 2 : 1) << table << " of the other";
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM agenda_speakers"), 2) << "only the other seminar's speakers";
+  EXPECT_EQ(count("SELECT count(*) FROM media"), 1) << "the file stays: another seminar uses it";
+  EXPECT_GT(version(), before);
+  EXPECT_FALSE(read([&](store::Connection& c) { return load_seminar_for_editing(c, draft); }));
+  // The address is free again.
+  EXPECT_NO_THROW(full("szkic", SeminarStatus::draft, 'b'));
+}
+
+TEST_F(DeleteDraftSeminarTest, PublishedScheduledAndUnpublishedSeminarsAreRefusedAndNothingChanges) {
+  auto published = full("opublikowane", SeminarStatus::published, 'a');
+  auto scheduled = full("zaplanowane", SeminarStatus::draft, 'b');
+  set_status(scheduled, SeminarStatus::published, kNow + 24h * 30);
+  auto unpublished = full("wycofane", SeminarStatus::published, 'c');
+  set_status(unpublished, SeminarStatus::unpublished);
+  const auto rows = dump();
+  const auto before = version();
+  for (auto id : {published, scheduled, unpublished}) {
+    EXPECT_EQ(remove(id), content::DraftDeletion::not_draft) << id;
+  }
+  EXPECT_EQ(remove(999), content::DraftDeletion::not_found);
+  EXPECT_EQ(dump(), rows);
+  EXPECT_EQ(version(), before);
+}
+
+TEST_F(DeleteDraftSeminarTest, ADraftWithARegistrationIsRefusedAndNothingChanges) {
+  auto draft = full("szkic", SeminarStatus::draft, 'a');
+  // The form refuses a draft, so the row is written directly, as by a
+  // registration that raced the draft's creation or a hand-made import.
+  write([&](store::Connection& c) {
+    c.execute("INSERT INTO registrations (seminar_id, email, name, lang, state, token_nonce, token_hash,"
+              " privacy_version, created_at, state_changed_at) VALUES (?, 'anna@example.org', 'Anna', 'pl',"
+              " 'registered', 'n', 'h', '2026-01', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')",
+              {draft});
+  });
+  ASSERT_EQ(rows_of("registrations", draft), 1);
+  const auto rows = dump();
+  EXPECT_EQ(remove(draft), content::DraftDeletion::has_registrations);
+  EXPECT_EQ(dump(), rows);
+  EXPECT_TRUE(editable(draft).has_registrations);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "events/seminar_import.hpp"
 
 #include <fstream>
+#include <thread>
 
 #include "events_fixture.hpp"
 
@@ -132,6 +133,32 @@ TEST_F(SeminarImportTest, ImportsAFolderWithEverythingAttached) {
   EXPECT_EQ(again.id, s.id);
   EXPECT_EQ(again.agenda.size(), 1u);
   EXPECT_EQ(again.materials.size(), 1u);
+}
+
+// Re-importing the same files is not an edit: an editor with the seminar open in
+// the back office must not be told that someone saved it meanwhile.
+TEST_F(SeminarImportTest, ReimportingTheSameFilesKeepsRevisionAndUpdatedAt) {
+  put("seminarium/index.md", kValid);
+  put("seminarium/program.pdf", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  ASSERT_TRUE(run().empty());
+  auto stamp = [&] {
+    return db_->read([](store::Connection& c) {
+      auto row = c.query_one("SELECT revision, updated_at FROM seminars WHERE slug = 'seminarium'");
+      return std::make_pair(row->integer(0), row->text(1));
+    });
+  };
+  const auto first = stamp();
+  EXPECT_EQ(first.first, 1);
+  std::this_thread::sleep_for(1100ms);  // updated_at has whole seconds: a rewrite would show
+  ASSERT_TRUE(run().empty());
+  EXPECT_EQ(stamp(), first);
+  // A change anywhere — here only a speaker's city — is a new revision.
+  std::string changed = kValid;
+  changed.replace(changed.find("city = \"Chełm\""), std::string("city = \"Chełm\"").size(), "city = \"Lublin\"");
+  put("seminarium/index.md", changed);
+  ASSERT_TRUE(run().empty());
+  EXPECT_EQ(stamp().first, 2);
+  EXPECT_NE(stamp().second, first.second);
 }
 
 TEST_F(SeminarImportTest, RelativeStartIsCountedInWarsawDays) {
