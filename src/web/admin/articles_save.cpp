@@ -70,11 +70,7 @@ void write_article(std::shared_ptr<ArticleSave> save) {
       if (save->conflict != content::RevisionCheck::current) return;
     }
     auto fields = save->fields;
-    if (save->image) {
-      content::record_media(db, save->image->original);
-      content::record_variants(db, save->image->original.sha256, save->image->variants);
-      fields.hero_sha256 = save->image->original.sha256;
-    }
+    if (save->image) fields.hero_sha256 = record_image(db, *save->image);
     const auto& action = save->input.action;
     boost::json::object details;
     std::string audit_action;
@@ -138,17 +134,12 @@ void article_save(App& app, http::Request& request, const Session& session, http
   if (action == "preview") return render_preview(*save, errors);
   if (action == "publish" && save->input.published_at.empty()) save->fields.published_at = now;
   if (!errors.empty()) return render_with_errors(*save, std::move(errors), 422);
-  if (save->input.hero_bytes.empty()) return write_article(save);
-  bool queued = run_off_io_thread([save] {
-    auto stored = store_image_upload(save->state->app, save->input.hero_bytes);
-    save->input.hero_bytes.clear();
-    if (auto* refusal = std::get_if<std::string>(&stored)) {
-      return render_with_errors(*save, {{"hero", core::translate(save->state->lang, *refusal)}}, 422);
-    }
-    save->image = std::get<StoredImage>(std::move(stored));
-    write_article(save);
-  });
-  if (!queued) respond_error(*state, 503);
+  store_hero_then_write(
+      save, write_article,
+      [](const std::shared_ptr<ArticleSave>& refused, const std::string& refusal) {
+        render_with_errors(*refused, {{"hero", core::translate(refused->state->lang, refusal)}}, 422);
+      },
+      [state] { respond_error(*state, 503); });
 }
 
 void article_attachment_add(App& app, http::Request& request, const Session& session, http::Responder respond) {

@@ -68,11 +68,7 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
       if (save->conflict != content::RevisionCheck::current) return;
     }
     auto seminar = save->seminar;
-    if (save->image) {
-      content::record_media(db, save->image->original);
-      content::record_variants(db, save->image->original.sha256, save->image->variants);
-      seminar.hero_sha256 = save->image->original.sha256;
-    }
+    if (save->image) seminar.hero_sha256 = record_image(db, *save->image);
     const auto& action = save->input.action;
     boost::json::object details;
     std::string audit_action;
@@ -159,17 +155,12 @@ void seminar_save(App& app, http::Request& request, const Session& session, http
   auto errors = validate_seminar_form(state->lang, input, state->existing, now, save->seminar, save->versions, used);
   if (action == "publish" && input.published_at.empty()) save->seminar.published_at = now;
   if (!errors.empty()) return render_with_errors(*save, errors, 422);
-  if (input.hero_bytes.empty()) return write_seminar(save);
-  bool queued = run_off_io_thread([save] {
-    auto stored = store_image_upload(save->state->app, save->input.hero_bytes);
-    save->input.hero_bytes.clear();
-    if (auto* refusal = std::get_if<std::string>(&stored)) {
-      return render_with_errors(*save, {{"hero", core::translate(save->state->lang, *refusal)}}, 422);
-    }
-    save->image = std::get<StoredImage>(std::move(stored));
-    write_seminar(save);
-  });
-  if (!queued) respond_error(*state, 503);
+  store_hero_then_write(
+      save, write_seminar,
+      [](const std::shared_ptr<SeminarSave>& refused, const std::string& refusal) {
+        render_with_errors(*refused, {{"hero", core::translate(refused->state->lang, refusal)}}, 422);
+      },
+      [state] { respond_error(*state, 503); });
 }
 
 void seminar_material_add(App& app, http::Request& request, const Session& session, http::Responder respond) {

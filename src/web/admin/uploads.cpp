@@ -24,4 +24,10 @@ bool run_off_io_thread(std::function<void()> work) {
   return accounts::HashPool::shared().post(std::move(work));
 }
 
+std::string record_image(store::Connection& db, const StoredImage& image) {
+  content::record_media(db, image.original);
+  content::record_variants(db, image.original.sha256, image.variants);
+  return image.original.sha256;
+}
+
 }  // namespace rynek::web::admin

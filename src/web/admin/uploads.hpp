@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -11,6 +12,7 @@
 
 #include "content/images.hpp"
 #include "content/media.hpp"
+#include "store/database.hpp"
 #include "web/app.hpp"
 
 namespace rynek::web::admin {
@@ -33,5 +35,26 @@ std::variant<content::StoredMedia, std::string> store_attachment_upload(const Ap
 // Runs slow work (image decoding, fsync of media files) off the I/O threads, on
 // the shared bounded pool. False when the pool is full (answer 503).
 bool run_off_io_thread(std::function<void()> work);
+
+// In a write job: records a stored image and its variants; returns its hash.
+std::string record_image(store::Connection& db, const StoredImage& image);
+
+// The last step of a form with a hero image (articles, seminars). Without a
+// new image `write(save)` runs at once. Otherwise the image is decoded,
+// resized and stored off the I/O thread; then save->image is set and
+// `write(save)` runs, or `refuse(save, message)` re-renders the form with the
+// (translated) refusal. `busy()` answers when the pool is full.
+template <class Save, class Write, class Refuse, class Busy>
+void store_hero_then_write(std::shared_ptr<Save> save, Write write, Refuse refuse, Busy busy) {
+  if (save->input.hero_bytes.empty()) return write(save);
+  bool queued = run_off_io_thread([save, write, refuse] {
+    auto stored = store_image_upload(save->state->app, save->input.hero_bytes);
+    save->input.hero_bytes.clear();
+    if (auto* refusal = std::get_if<std::string>(&stored)) return refuse(save, *refusal);
+    save->image = std::get<StoredImage>(std::move(stored));
+    write(save);
+  });
+  if (!queued) busy();
+}
 
 }  // namespace rynek::web::admin
