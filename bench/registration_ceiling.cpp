@@ -91,7 +91,8 @@ class Window {
 
 std::string hex_of(std::uint64_t value, std::size_t width) {
   std::string out(width, '0');
-  for (std::size_t i = width; i-- > 0 && value != 0; value >>= 4) out[i] = "0123456789abcdef"[value & 15];
+  for (std::size_t i = width; i-- > 0 && value != 0; value >>= 4)
+    out[i] = "0123456789abcdef"[value & 15];
   return out;
 }
 
@@ -148,21 +149,24 @@ int main(int argc, char** argv) {
                                std::string("2026-03-02T10:00:00Z"),
                                std::string("2026-03-02T10:00:00Z"),
                                nullptr};
-          db->write([params = std::move(params)](store::Connection& c) { c.execute(kInsert, params); },
-                    [&](store::WriteOutcome outcome) {
-                      if (outcome.ok) {
-                        durable.fetch_add(1, std::memory_order_relaxed);
-                      } else {
-                        if (failed.fetch_add(1) == 0) std::cerr << "ceiling: write failed: " << outcome.message << "\n";
-                      }
-                      window.release();
-                    });
+          db->write(
+              [params = std::move(params)](store::Connection& c) { c.execute(kInsert, params); },
+              [&](store::WriteOutcome outcome) {
+                if (outcome.ok) {
+                  durable.fetch_add(1, std::memory_order_relaxed);
+                } else {
+                  if (failed.fetch_add(1) == 0)
+                    std::cerr << "ceiling: write failed: " << outcome.message << "\n";
+                }
+                window.release();
+              });
         }
       });
     }
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     const long at_deadline = durable.load();
-    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     stop = true;
     for (auto& thread : pool) thread.join();
     for (auto& window : windows) window->wait_all(per_thread);
@@ -171,8 +175,9 @@ int main(int argc, char** argv) {
       return c.query_one("SELECT count(*) FROM bench_registrations")->integer(0);
     });
     db->close();
-    std::printf("ceiling: %ld rows in %.2f s = %.0f rows/s (%d threads, %d in flight)\n", at_deadline, elapsed,
-                static_cast<double>(at_deadline) / elapsed, threads, per_thread * threads);
+    std::printf("ceiling: %ld rows in %.2f s = %.0f rows/s (%d threads, %d in flight)\n",
+                at_deadline, elapsed, static_cast<double>(at_deadline) / elapsed, threads,
+                per_thread * threads);
     if (failed.load() != 0) {
       std::fprintf(stderr, "ceiling: %ld writes failed\n", failed.load());
     } else if (stored != total) {

@@ -107,8 +107,8 @@ std::optional<std::size_t> content_length(std::string_view head) {
   return std::nullopt;
 }
 
-asio::awaitable<void> connection(const Settings& s, tcp::endpoint endpoint, Clock::time_point deadline,
-                                 Tally& tally) {
+asio::awaitable<void> connection(const Settings& s, tcp::endpoint endpoint,
+                                 Clock::time_point deadline, Tally& tally) {
   tcp::socket socket(co_await asio::this_coro::executor);
   try {
     co_await socket.async_connect(endpoint, asio::use_awaitable);
@@ -119,8 +119,8 @@ asio::awaitable<void> connection(const Settings& s, tcp::endpoint endpoint, Cloc
       const auto start = Clock::now();
       ++tally.sent;
       co_await asio::async_write(socket, asio::buffer(request), asio::use_awaitable);
-      auto head_end = co_await asio::async_read_until(socket, asio::dynamic_buffer(buffer), "\r\n\r\n",
-                                                      asio::use_awaitable);
+      auto head_end = co_await asio::async_read_until(socket, asio::dynamic_buffer(buffer),
+                                                      "\r\n\r\n", asio::use_awaitable);
       std::string_view head(buffer.data(), head_end);
       const int status = head.size() > 12 ? std::atoi(std::string(head.substr(9, 3)).c_str()) : 0;
       auto length = content_length(head);
@@ -128,7 +128,8 @@ asio::awaitable<void> connection(const Settings& s, tcp::endpoint endpoint, Cloc
       const std::size_t total = head_end + *length;
       if (buffer.size() < total) {
         co_await asio::async_read(socket, asio::dynamic_buffer(buffer),
-                                  asio::transfer_exactly(total - buffer.size()), asio::use_awaitable);
+                                  asio::transfer_exactly(total - buffer.size()),
+                                  asio::use_awaitable);
       }
       buffer.erase(0, total);
       const auto now = Clock::now();
@@ -155,15 +156,24 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string_view key = argv[i];
     std::string value = argv[i + 1];
-    if (key == "--host") s.host = value;
-    else if (key == "--port") s.port = value;
-    else if (key == "--path") s.path = value;
-    else if (key == "--cookie") s.cookie = value;
-    else if (key == "--csrf") s.csrf = value;
-    else if (key == "--run") s.run = value;
-    else if (key == "--connections") s.connections = std::atoi(value.c_str());
-    else if (key == "--threads") s.threads = std::atoi(value.c_str());
-    else if (key == "--seconds") s.seconds = std::atof(value.c_str());
+    if (key == "--host")
+      s.host = value;
+    else if (key == "--port")
+      s.port = value;
+    else if (key == "--path")
+      s.path = value;
+    else if (key == "--cookie")
+      s.cookie = value;
+    else if (key == "--csrf")
+      s.csrf = value;
+    else if (key == "--run")
+      s.run = value;
+    else if (key == "--connections")
+      s.connections = std::atoi(value.c_str());
+    else if (key == "--threads")
+      s.threads = std::atoi(value.c_str());
+    else if (key == "--seconds")
+      s.seconds = std::atof(value.c_str());
   }
   if (s.port.empty() || s.path.empty() || s.connections <= 0 || s.threads <= 0 || s.seconds <= 0) {
     std::cerr << "usage: bench_registration_client --port P --path PATH --cookie C --csrf T"
@@ -175,7 +185,8 @@ int main(int argc, char** argv) {
   std::vector<Tally> tallies(static_cast<std::size_t>(s.threads));
   std::vector<std::thread> threads;
   const auto start = Clock::now();
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s.seconds));
+  const auto deadline =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s.seconds));
   for (int t = 0; t < s.threads; ++t) {
     threads.emplace_back([&, t] {
       asio::io_context io(1);
@@ -207,8 +218,10 @@ int main(int argc, char** argv) {
     }
   }
   const double seconds = std::chrono::duration<double>(all.last_answer - start).count();
-  std::printf("RESULT sent=%ld ok303=%ld other=%ld errors=%ld seconds=%.3f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
-              all.sent, ok, other, all.errors, seconds, percentile_ms(all.latency_us, 50),
-              percentile_ms(all.latency_us, 99), all.latency_us.empty() ? 0.0 : all.latency_us.back() / 1000.0);
+  std::printf(
+      "RESULT sent=%ld ok303=%ld other=%ld errors=%ld seconds=%.3f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+      all.sent, ok, other, all.errors, seconds, percentile_ms(all.latency_us, 50),
+      percentile_ms(all.latency_us, 99),
+      all.latency_us.empty() ? 0.0 : all.latency_us.back() / 1000.0);
   return 0;
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git ca-certificates
+  build-essential cmake ninja-build pkg-config git ca-certificates clang-format
   # libraries (see docs/ARCHITECTURE.md for what each is for)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev

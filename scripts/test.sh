@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test:
+# Installs what is missing, checks formatting, builds, and runs every test:
 #   1. release build (-Werror): GoogleTest unit tests, black-box integration tests
 #      against the real binary, browser tests in headless Chromium with axe-core;
 #   2. ASan+UBSan build: the unit and integration tests again.
@@ -12,6 +12,9 @@ step() { printf '\n=== %s ===\n' "$*"; }
 
 step "system packages"
 scripts/setup.sh
+
+step "formatting (clang-format)"
+scripts/check-format.sh
 
 step "npm packages (browser tests)"
 npm ci --no-audit --no-fund --loglevel=error

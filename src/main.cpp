@@ -1,7 +1,7 @@
 // rynek: the command line. serve | migrate | import — see `rynek --help`.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <map>
 
@@ -23,7 +23,8 @@ std::filesystem::path executable_dir() {
 // Adds every setting as a flag to a subcommand; values given are collected in `given`.
 void add_setting_flags(CLI::App& command, std::map<std::string, std::string>& given) {
   for (const auto& setting : rynek::core::settings()) {
-    command.add_option(setting.flag, given[setting.key], setting.help + " [env " + setting.env + "]");
+    command.add_option(setting.flag, given[setting.key],
+                       setting.help + " [env " + setting.env + "]");
   }
   command.add_option("--config", given["config"], "TOML configuration file [env RYNEK_CONFIG]");
 }
@@ -37,7 +38,8 @@ bool load_config(rynek::core::Config& config, const std::map<std::string, std::s
     auto found = rynek::core::apply_toml_file(config, file);
     errors.insert(errors.end(), found.begin(), found.end());
   }
-  auto found = rynek::core::apply_environment(config, [](const char* name) { return std::getenv(name); });
+  auto found =
+      rynek::core::apply_environment(config, [](const char* name) { return std::getenv(name); });
   errors.insert(errors.end(), found.begin(), found.end());
   for (const auto& [key, value] : given) {
     if (key == "config" || value.empty()) continue;
@@ -85,9 +87,11 @@ int main(int argc, char** argv) {
   add_setting_flags(*import, import_flags);
 
   std::map<std::string, std::string> registrations_flags, mail_flags;
-  auto* registrations = cli.add_subcommand("registrations", "List registrations of a seminar, approve, reject or cancel one");
+  auto* registrations = cli.add_subcommand(
+      "registrations", "List registrations of a seminar, approve, reject or cancel one");
   registrations->require_subcommand(1);
-  registrations->fallthrough();  // settings may follow the action: registrations list SLUG --data-dir D
+  registrations
+      ->fallthrough();  // settings may follow the action: registrations list SLUG --data-dir D
   add_setting_flags(*registrations, registrations_flags);
   std::string seminar_slug;
   auto* list = registrations->add_subcommand("list", "List the registrations of a seminar");
@@ -95,7 +99,8 @@ int main(int argc, char** argv) {
   std::int64_t registration_id = 0;
   std::string action;
   for (const char* name : {"approve", "reject", "cancel"}) {
-    auto* change = registrations->add_subcommand(name, std::string(name) + " a registration (the person gets an e-mail)");
+    auto* change = registrations->add_subcommand(
+        name, std::string(name) + " a registration (the person gets an e-mail)");
     change->add_option("ID", registration_id, "Registration id (see 'list')")->required();
     change->callback([&action, name] { action = name; });
   }
@@ -103,7 +108,8 @@ int main(int argc, char** argv) {
   mail->require_subcommand(1);
   mail->fallthrough();
   add_setting_flags(*mail, mail_flags);
-  auto* mail_status = mail->add_subcommand("status", "Show how many messages are queued, sent and failed");
+  auto* mail_status =
+      mail->add_subcommand("status", "Show how many messages are queued, sent and failed");
 
   // rynek user add EMAIL --role ROLE [--name NAME] | list | set-role EMAIL ROLE
   std::map<std::string, std::string> user_flags;
@@ -112,7 +118,8 @@ int main(int argc, char** argv) {
   user->require_subcommand(1);
   user->fallthrough();
   add_setting_flags(*user, user_flags);
-  auto* user_add = user->add_subcommand("add", "Create an account (password from standard input, or prompted)");
+  auto* user_add =
+      user->add_subcommand("add", "Create an account (password from standard input, or prompted)");
   user_add->add_option("EMAIL", user_email, "E-mail address (the login)")->required();
   user_add->add_option("--role", user_role, "admin | editor | organiser")->required();
   user_add->add_option("--name", user_name, "Name shown in the back office");
@@ -121,7 +128,9 @@ int main(int argc, char** argv) {
   user_set_role->add_option("EMAIL", user_email, "E-mail address")->required();
   user_set_role->add_option("ROLE", user_role, "admin | editor | organiser")->required();
 
-  cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "rynek 0.1.0\n"; });
+  cli.add_subcommand("version", "Print the version")->callback([] {
+    std::cout << "rynek 0.1.0\n";
+  });
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -140,24 +149,36 @@ int main(int argc, char** argv) {
   };
   if (serve->parsed()) {
     return run(serve_flags, [&] {
-      return rynek::web::serve(config, demo ? rynek::web::DemoContent::load_if_empty : rynek::web::DemoContent::no);
+      return rynek::web::serve(
+          config, demo ? rynek::web::DemoContent::load_if_empty : rynek::web::DemoContent::no);
     });
   }
   if (migrate->parsed()) return run(migrate_flags, [&] { return rynek::web::migrate(config); });
-  if (import->parsed()) return run(import_flags, [&] { return rynek::web::import_content(config, import_dir); });
+  if (import->parsed())
+    return run(import_flags, [&] { return rynek::web::import_content(config, import_dir); });
   if (list->parsed()) {
-    return run(registrations_flags, [&] { return rynek::web::registrations_list(config, seminar_slug, std::cout); });
+    return run(registrations_flags,
+               [&] { return rynek::web::registrations_list(config, seminar_slug, std::cout); });
   }
   if (registrations->parsed()) {
-    return run(registrations_flags, [&] { return rynek::web::registrations_change(config, action, registration_id, std::cout); });
+    return run(registrations_flags, [&] {
+      return rynek::web::registrations_change(config, action, registration_id, std::cout);
+    });
   }
   if (user_add->parsed()) {
-    return run(user_flags, [&] { return rynek::accounts::user_add(config, user_email, user_role, user_name, std::cout, std::cerr); });
+    return run(user_flags, [&] {
+      return rynek::accounts::user_add(config, user_email, user_role, user_name, std::cout,
+                                       std::cerr);
+    });
   }
-  if (user_list->parsed()) return run(user_flags, [&] { return rynek::accounts::user_list(config, std::cout); });
+  if (user_list->parsed())
+    return run(user_flags, [&] { return rynek::accounts::user_list(config, std::cout); });
   if (user_set_role->parsed()) {
-    return run(user_flags, [&] { return rynek::accounts::user_set_role(config, user_email, user_role, std::cout, std::cerr); });
+    return run(user_flags, [&] {
+      return rynek::accounts::user_set_role(config, user_email, user_role, std::cout, std::cerr);
+    });
   }
-  if (mail_status->parsed()) return run(mail_flags, [&] { return rynek::web::mail_status(config, std::cout); });
+  if (mail_status->parsed())
+    return run(mail_flags, [&] { return rynek::web::mail_status(config, std::cout); });
   return 0;
 }

@@ -4,9 +4,12 @@ namespace rynek::accounts {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::admin: return "admin";
-    case Role::editor: return "editor";
-    case Role::organiser: return "organiser";
+    case Role::admin:
+      return "admin";
+    case Role::editor:
+      return "editor";
+    case Role::organiser:
+      return "organiser";
   }
   return "organiser";
 }
@@ -21,9 +24,12 @@ std::optional<Role> parse_role(std::string_view name) {
 bool at_least(Role role, Role minimum) {
   auto rank = [](Role r) {
     switch (r) {
-      case Role::organiser: return 0;
-      case Role::editor: return 1;
-      case Role::admin: return 2;
+      case Role::organiser:
+        return 0;
+      case Role::editor:
+        return 1;
+      case Role::admin:
+        return 2;
     }
     return 0;
   };

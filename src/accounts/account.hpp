@@ -14,7 +14,7 @@ namespace rynek::accounts {
 
 enum class Role { admin, editor, organiser };
 
-std::string_view role_name(Role role);                 // "admin" | "editor" | "organiser"
+std::string_view role_name(Role role);  // "admin" | "editor" | "organiser"
 std::optional<Role> parse_role(std::string_view name);
 
 // Roles are nested: organiser < editor < admin; each may do what the ones below may.

@@ -5,7 +5,8 @@
 namespace rynek::accounts {
 namespace {
 
-constexpr std::string_view kSelect = "SELECT id, email, name, role, active, password_hash FROM accounts";
+constexpr std::string_view kSelect =
+    "SELECT id, email, name, role, active, password_hash FROM accounts";
 
 StoredAccount from_row(const store::Row& row) {
   StoredAccount stored;
@@ -36,12 +37,14 @@ std::string normalise_email(std::string_view email) {
 bool plausible_email(std::string_view email) {
   if (email.size() < 3 || email.size() > 254) return false;
   auto at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
+  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos)
+    return false;
   auto domain = email.substr(at + 1);
   auto dot = domain.find('.');
   if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
-  return std::none_of(email.begin(), email.end(),
-                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '<' || c == '>'; });
+  return std::none_of(email.begin(), email.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '<' || c == '>';
+  });
 }
 
 std::optional<StoredAccount> find_account_by_email(store::Connection& db, std::string_view email) {
@@ -64,50 +67,56 @@ std::vector<Account> list_accounts(store::Connection& db) {
   return accounts;
 }
 
-std::int64_t create_account(store::Connection& db, std::string_view email, std::string_view name, Role role,
-                            std::string_view password_hash, core::TimePoint now) {
+std::int64_t create_account(store::Connection& db, std::string_view email, std::string_view name,
+                            Role role, std::string_view password_hash, core::TimePoint now) {
   const auto at = core::format_iso8601(now);
   db.execute(
       "INSERT INTO accounts (email, name, role, password_hash, active, created_at, password_changed_at)"
       " VALUES (?, ?, ?, ?, 1, ?, ?)",
-      {normalise_email(email), std::string(name), std::string(role_name(role)), std::string(password_hash), at,
+      {normalise_email(email), std::string(name), std::string(role_name(role)),
+       std::string(password_hash), at,
        password_hash.empty() ? store::Value(nullptr) : store::Value(at)});
   return db.last_insert_id();
 }
 
-void set_password_hash(store::Connection& db, std::int64_t account_id, std::string_view password_hash,
-                       core::TimePoint now) {
+void set_password_hash(store::Connection& db, std::int64_t account_id,
+                       std::string_view password_hash, core::TimePoint now) {
   db.execute("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?",
              {std::string(password_hash), core::format_iso8601(now), account_id});
 }
 
 void set_role(store::Connection& db, std::int64_t account_id, Role role) {
-  db.execute("UPDATE accounts SET role = ? WHERE id = ?", {std::string(role_name(role)), account_id});
+  db.execute("UPDATE accounts SET role = ? WHERE id = ?",
+             {std::string(role_name(role)), account_id});
 }
 
 void set_active(store::Connection& db, std::int64_t account_id, bool active) {
-  db.execute("UPDATE accounts SET active = ? WHERE id = ?", {std::int64_t{active ? 1 : 0}, account_id});
+  db.execute("UPDATE accounts SET active = ? WHERE id = ?",
+             {std::int64_t{active ? 1 : 0}, account_id});
   if (!active) db.execute("DELETE FROM sessions WHERE account_id = ?", {account_id});
 }
 
 std::vector<std::int64_t> organiser_seminars(store::Connection& db, std::int64_t account_id) {
   std::vector<std::int64_t> ids;
-  for (const auto& row : db.query("SELECT seminar_id FROM seminar_organisers WHERE account_id = ? ORDER BY seminar_id",
-                                  {account_id})) {
+  for (const auto& row : db.query(
+           "SELECT seminar_id FROM seminar_organisers WHERE account_id = ? ORDER BY seminar_id",
+           {account_id})) {
     ids.push_back(row.integer(0));
   }
   return ids;
 }
 
 bool organises(store::Connection& db, std::int64_t account_id, std::int64_t seminar_id) {
-  return db.query_one("SELECT 1 FROM seminar_organisers WHERE account_id = ? AND seminar_id = ?",
-                      {account_id, seminar_id})
+  return db
+      .query_one("SELECT 1 FROM seminar_organisers WHERE account_id = ? AND seminar_id = ?",
+                 {account_id, seminar_id})
       .has_value();
 }
 
 std::vector<SeminarChoice> seminar_choices(store::Connection& db) {
   std::vector<SeminarChoice> choices;
-  for (const auto& row : db.query("SELECT id, title, starts_at FROM seminars ORDER BY starts_at DESC, id DESC")) {
+  for (const auto& row :
+       db.query("SELECT id, title, starts_at FROM seminars ORDER BY starts_at DESC, id DESC")) {
     choices.push_back({row.integer(0), row.text(1), row.text(2)});
   }
   return choices;
@@ -118,9 +127,10 @@ void set_organiser_seminars(store::Connection& db, std::int64_t account_id,
   db.execute("DELETE FROM seminar_organisers WHERE account_id = ?", {account_id});
   for (auto seminar_id : seminar_ids) {
     // Ids of seminars that do not exist (or no longer do) are skipped, not an error.
-    db.execute("INSERT INTO seminar_organisers (seminar_id, account_id) SELECT id, ? FROM seminars WHERE id = ?"
-               " ON CONFLICT DO NOTHING",
-               {account_id, seminar_id});
+    db.execute(
+        "INSERT INTO seminar_organisers (seminar_id, account_id) SELECT id, ? FROM seminars WHERE id = ?"
+        " ON CONFLICT DO NOTHING",
+        {account_id, seminar_id});
   }
 }
 

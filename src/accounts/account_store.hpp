@@ -29,10 +29,10 @@ std::optional<Account> find_account(store::Connection& db, std::int64_t id);
 std::vector<Account> list_accounts(store::Connection& db);
 
 // Inside a write job. Throws store::DbError(unique_violation) when the address is taken.
-std::int64_t create_account(store::Connection& db, std::string_view email, std::string_view name, Role role,
-                            std::string_view password_hash, core::TimePoint now);
-void set_password_hash(store::Connection& db, std::int64_t account_id, std::string_view password_hash,
-                       core::TimePoint now);
+std::int64_t create_account(store::Connection& db, std::string_view email, std::string_view name,
+                            Role role, std::string_view password_hash, core::TimePoint now);
+void set_password_hash(store::Connection& db, std::int64_t account_id,
+                       std::string_view password_hash, core::TimePoint now);
 void set_role(store::Connection& db, std::int64_t account_id, Role role);
 // Deactivating also ends every session of the account.
 void set_active(store::Connection& db, std::int64_t account_id, bool active);

@@ -2,14 +2,14 @@
 
 namespace rynek::accounts {
 
-void record_audit(store::Connection& db, std::optional<std::int64_t> account_id, std::string_view action,
-                  std::string_view object_type, std::int64_t object_id, std::string_view summary,
-                  std::string_view details_json, core::TimePoint now) {
+void record_audit(store::Connection& db, std::optional<std::int64_t> account_id,
+                  std::string_view action, std::string_view object_type, std::int64_t object_id,
+                  std::string_view summary, std::string_view details_json, core::TimePoint now) {
   db.execute(
       "INSERT INTO audit_log (at, account_id, action, object_type, object_id, summary, details)"
       " VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {core::format_iso8601(now), account_id ? store::Value(*account_id) : store::Value(nullptr), std::string(action),
-       std::string(object_type), object_id, std::string(summary),
+      {core::format_iso8601(now), account_id ? store::Value(*account_id) : store::Value(nullptr),
+       std::string(action), std::string(object_type), object_id, std::string(summary),
        details_json.empty() ? std::string("{}") : std::string(details_json)});
 }
 

@@ -16,9 +16,9 @@
 
 namespace rynek::accounts {
 
-void record_audit(store::Connection& db, std::optional<std::int64_t> account_id, std::string_view action,
-                  std::string_view object_type, std::int64_t object_id, std::string_view summary,
-                  std::string_view details_json, core::TimePoint now);
+void record_audit(store::Connection& db, std::optional<std::int64_t> account_id,
+                  std::string_view action, std::string_view object_type, std::int64_t object_id,
+                  std::string_view summary, std::string_view details_json, core::TimePoint now);
 
 struct AuditEntry {
   std::int64_t id = 0;

@@ -15,14 +15,16 @@ FailureState after_failure(const std::optional<FailureState>& state, core::TimeP
   FailureState next;
   next.count = fresh ? 1 : state->count + 1;
   next.first_failed_at = fresh ? now : state->first_failed_at;
-  if (!fresh && state->locked_until && now < *state->locked_until) next.locked_until = state->locked_until;
+  if (!fresh && state->locked_until && now < *state->locked_until)
+    next.locked_until = state->locked_until;
   if (next.count >= kMaxFailures && !next.locked_until) next.locked_until = now + kLockDuration;
   return next;
 }
 
 std::optional<FailureState> load_failures(store::Connection& db, std::string_view email) {
-  auto row = db.query_one("SELECT count, first_failed_at, locked_until FROM login_failures WHERE email = ?",
-                          {normalise_email(email)});
+  auto row = db.query_one(
+      "SELECT count, first_failed_at, locked_until FROM login_failures WHERE email = ?",
+      {normalise_email(email)});
   if (!row) return std::nullopt;
   FailureState state;
   state.count = static_cast<int>(row->integer(0));
@@ -38,7 +40,8 @@ FailureState record_failure(store::Connection& db, std::string_view email, core:
       " ON CONFLICT (email) DO UPDATE SET count = excluded.count, first_failed_at = excluded.first_failed_at,"
       " locked_until = excluded.locked_until",
       {normalise_email(email), std::int64_t{next.count}, core::format_iso8601(next.first_failed_at),
-       next.locked_until ? store::Value(core::format_iso8601(*next.locked_until)) : store::Value(nullptr)});
+       next.locked_until ? store::Value(core::format_iso8601(*next.locked_until))
+                         : store::Value(nullptr)});
   return next;
 }
 

@@ -16,8 +16,10 @@ std::optional<PasswordProblem> password_problem(std::string_view password) {
 
 const char* password_problem_text(PasswordProblem problem) {
   switch (problem) {
-    case PasswordProblem::too_short: return core::N_("The password must be at least 12 characters long.");
-    case PasswordProblem::too_long: return core::N_("The password must be at most 1024 characters long.");
+    case PasswordProblem::too_short:
+      return core::N_("The password must be at least 12 characters long.");
+    case PasswordProblem::too_long:
+      return core::N_("The password must be at most 1024 characters long.");
   }
   return "";
 }
@@ -33,7 +35,8 @@ std::string hash_password(std::string_view password) {
 }
 
 bool verify_password(std::string_view password, std::string_view hash) {
-  if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES || password.size() > kMaxPasswordLength) return false;
+  if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES || password.size() > kMaxPasswordLength)
+    return false;
   if (sodium_init() < 0) return false;
   std::string terminated(hash);  // crypto_pwhash_str_verify wants a C string
   return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;

@@ -11,8 +11,9 @@ std::string reset_token(const core::Secret& secret, std::string_view nonce) {
   return secret.sign("password-reset", nonce);
 }
 
-std::int64_t create_reset(store::Connection& db, const core::Secret& secret, std::int64_t account_id,
-                          std::string_view kind, std::string_view lang, core::TimePoint now) {
+std::int64_t create_reset(store::Connection& db, const core::Secret& secret,
+                          std::int64_t account_id, std::string_view kind, std::string_view lang,
+                          core::TimePoint now) {
   auto account = find_account(db, account_id);
   if (!account) throw std::runtime_error("create_reset: no account " + std::to_string(account_id));
   auto validity = kind == kInvitationMailKind ? kInvitationValidity : kResetValidity;
@@ -32,7 +33,8 @@ std::int64_t create_reset(store::Connection& db, const core::Secret& secret, std
   return id;
 }
 
-std::optional<ResetLink> find_valid_reset(store::Connection& db, std::string_view token, core::TimePoint now) {
+std::optional<ResetLink> find_valid_reset(store::Connection& db, std::string_view token,
+                                          core::TimePoint now) {
   auto row = db.query_one(
       "SELECT r.id, r.account_id, r.nonce FROM password_resets r JOIN accounts a ON a.id = r.account_id"
       " WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ? AND a.active = 1",
@@ -47,7 +49,8 @@ std::optional<ResetLink> find_reset(store::Connection& db, std::int64_t id) {
   return ResetLink{row->integer(0), row->integer(1), row->text(2)};
 }
 
-bool use_reset(store::Connection& db, std::string_view token, std::string_view password_hash, core::TimePoint now) {
+bool use_reset(store::Connection& db, std::string_view token, std::string_view password_hash,
+               core::TimePoint now) {
   auto link = find_valid_reset(db, token, now);
   if (!link) return false;
   set_password_hash(db, link->account_id, password_hash, now);

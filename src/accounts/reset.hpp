@@ -32,8 +32,9 @@ std::string reset_token(const core::Secret& secret, std::string_view nonce);
 
 // Inside a write job: a new link for the account and its e-mail in the outbox.
 // kind is kResetMailKind or kInvitationMailKind. Returns the reset row id.
-std::int64_t create_reset(store::Connection& db, const core::Secret& secret, std::int64_t account_id,
-                          std::string_view kind, std::string_view lang, core::TimePoint now);
+std::int64_t create_reset(store::Connection& db, const core::Secret& secret,
+                          std::int64_t account_id, std::string_view kind, std::string_view lang,
+                          core::TimePoint now);
 
 struct ResetLink {
   std::int64_t id = 0;
@@ -41,13 +42,15 @@ struct ResetLink {
   std::string nonce;
 };
 // A link that is unused and unexpired at `now`, by its token.
-std::optional<ResetLink> find_valid_reset(store::Connection& db, std::string_view token, core::TimePoint now);
+std::optional<ResetLink> find_valid_reset(store::Connection& db, std::string_view token,
+                                          core::TimePoint now);
 // By row id, whatever its state (for the mail composer).
 std::optional<ResetLink> find_reset(store::Connection& db, std::int64_t id);
 
 // Inside a write job: checks the link again (it may have been used meanwhile),
 // sets the password hash, marks the link used and ends all sessions of the
 // account. False when the link is no longer valid.
-bool use_reset(store::Connection& db, std::string_view token, std::string_view password_hash, core::TimePoint now);
+bool use_reset(store::Connection& db, std::string_view token, std::string_view password_hash,
+               core::TimePoint now);
 
 }  // namespace rynek::accounts

@@ -5,7 +5,9 @@
 namespace rynek::accounts {
 namespace {
 
-core::TimePoint parse_time(const std::string& text) { return core::parse_iso8601(text).value_or(core::TimePoint{}); }
+core::TimePoint parse_time(const std::string& text) {
+  return core::parse_iso8601(text).value_or(core::TimePoint{});
+}
 
 }  // namespace
 
@@ -28,8 +30,9 @@ NewSession make_session_values() {
 }
 
 std::optional<SessionRecord> find_session(store::Connection& db, std::string_view id_hash) {
-  auto row = db.query_one("SELECT id_hash, account_id, csrf, created_at, last_seen_at FROM sessions WHERE id_hash = ?",
-                          {std::string(id_hash)});
+  auto row = db.query_one(
+      "SELECT id_hash, account_id, csrf, created_at, last_seen_at FROM sessions WHERE id_hash = ?",
+      {std::string(id_hash)});
   if (!row) return std::nullopt;
   return SessionRecord{row->text(0), row->integer(1), row->text(2), parse_time(row->text(3)),
                        parse_time(row->text(4))};
@@ -44,7 +47,8 @@ void insert_session(store::Connection& db, const NewSession& session, std::int64
 }
 
 void touch_session(store::Connection& db, std::string_view id_hash, core::TimePoint now) {
-  db.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {core::format_iso8601(now), std::string(id_hash)});
+  db.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?",
+             {core::format_iso8601(now), std::string(id_hash)});
 }
 
 void delete_session(store::Connection& db, std::string_view id_hash) {
@@ -56,8 +60,9 @@ void delete_sessions_of(store::Connection& db, std::int64_t account_id) {
 }
 
 std::int64_t delete_expired_sessions(store::Connection& db, core::TimePoint now) {
-  db.execute("DELETE FROM sessions WHERE created_at <= ? OR last_seen_at <= ?",
-             {core::format_iso8601(now - kAbsoluteTimeout), core::format_iso8601(now - kIdleTimeout)});
+  db.execute(
+      "DELETE FROM sessions WHERE created_at <= ? OR last_seen_at <= ?",
+      {core::format_iso8601(now - kAbsoluteTimeout), core::format_iso8601(now - kIdleTimeout)});
   return db.changes();
 }
 

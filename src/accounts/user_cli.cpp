@@ -109,8 +109,8 @@ int user_list(const core::Config& config, std::ostream& out) {
   return 0;
 }
 
-int user_set_role(const core::Config& config, const std::string& email, const std::string& role_text,
-                  std::ostream& out, std::ostream& err) {
+int user_set_role(const core::Config& config, const std::string& email,
+                  const std::string& role_text, std::ostream& out, std::ostream& err) {
   auto role = parse_role(role_text);
   if (!role) {
     err << "user set-role: unknown role '" << role_text << "' (admin, editor or organiser)\n";
@@ -123,9 +123,10 @@ int user_set_role(const core::Config& config, const std::string& email, const st
     found = stored.has_value();
     if (!found) return;
     set_role(c, stored->account.id, *role);
-    record_audit(c, std::nullopt, "account.role", "account", stored->account.id, "command line: " + stored->account.email,
-                 "{\"role\":{\"from\":\"" + std::string(role_name(stored->account.role)) + "\",\"to\":\"" +
-                     std::string(role_name(*role)) + "\"}}",
+    record_audit(c, std::nullopt, "account.role", "account", stored->account.id,
+                 "command line: " + stored->account.email,
+                 "{\"role\":{\"from\":\"" + std::string(role_name(stored->account.role)) +
+                     "\",\"to\":\"" + std::string(role_name(*role)) + "\"}}",
                  core::Clock::now());
   });
   db->close();

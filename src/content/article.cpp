@@ -33,40 +33,43 @@ std::vector<ArticleSummary> summaries(store::Connection& db, const std::string& 
 
 std::vector<ArticleSummary> latest_articles(store::Connection& db, core::TimePoint now, int limit,
                                             int offset) {
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM articles a WHERE a.status = 'published' AND a.published_at <= ?"
-                                 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
+  static const std::string sql =
+      std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a WHERE a.status = 'published' AND a.published_at <= ?"
+      " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
   return summaries(db, sql, {core::format_iso8601(now), std::int64_t{limit}, std::int64_t{offset}});
 }
 
 std::int64_t count_published(store::Connection& db, core::TimePoint now) {
-  auto row = db.query_one("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= ?",
-                          {core::format_iso8601(now)});
+  auto row =
+      db.query_one("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= ?",
+                   {core::format_iso8601(now)});
   return row ? row->integer(0) : 0;
 }
 
 std::optional<Article> find_article(store::Connection& db, const std::string& slug,
                                     core::TimePoint now) {
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 ", a.body_md, a.updated_at FROM articles a"
-                                 " WHERE a.slug = ? AND a.status = 'published' AND a.published_at <= ?";
+  static const std::string sql =
+      std::string("SELECT ") + kSummaryColumns +
+      ", a.body_md, a.updated_at FROM articles a"
+      " WHERE a.slug = ? AND a.status = 'published' AND a.published_at <= ?";
   auto row = db.query_one(sql, {slug, core::format_iso8601(now)});
   if (!row) return std::nullopt;
   Article article;
   static_cast<ArticleSummary&>(article) = summary_from(*row);
   article.body_md = row->text(7);
   article.updated_at = parse_time(row->text(8));
-  for (const auto& tag : db.query(
-           "SELECT t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id"
-           " WHERE at.article_id = ? ORDER BY t.name",
-           {article.id})) {
+  for (const auto& tag :
+       db.query("SELECT t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id"
+                " WHERE at.article_id = ? ORDER BY t.name",
+                {article.id})) {
     article.tags.push_back({tag.text(0), tag.text(1)});
   }
-  for (const auto& file : db.query(
-           "SELECT f.title, f.filename, f.media_sha256, m.content_type, m.size"
-           " FROM attachments f JOIN media m ON m.sha256 = f.media_sha256"
-           " WHERE f.article_id = ? ORDER BY f.position",
-           {article.id})) {
+  for (const auto& file :
+       db.query("SELECT f.title, f.filename, f.media_sha256, m.content_type, m.size"
+                " FROM attachments f JOIN media m ON m.sha256 = f.media_sha256"
+                " WHERE f.article_id = ? ORDER BY f.position",
+                {article.id})) {
     article.attachments.push_back(
         {file.text(0), file.text(1), file.text(2), file.text(3), file.integer(4)});
   }
@@ -75,9 +78,10 @@ std::optional<Article> find_article(store::Connection& db, const std::string& sl
 
 std::vector<ArticleSummary> other_articles(store::Connection& db, std::int64_t exclude_id,
                                            core::TimePoint now, int limit) {
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM articles a WHERE a.status = 'published' AND a.published_at <= ? AND a.id <> ?"
-                                 " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
+  static const std::string sql =
+      std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a WHERE a.status = 'published' AND a.published_at <= ? AND a.id <> ?"
+      " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
   return summaries(db, sql, {core::format_iso8601(now), exclude_id, std::int64_t{limit}});
 }
 
@@ -94,8 +98,8 @@ std::vector<ArticleSummary> articles_with_tag(store::Connection& db, const std::
       " FROM articles a JOIN article_tags at ON at.article_id = a.id"
       " JOIN tags t ON t.id = at.tag_id WHERE t.slug = ? AND a.status = 'published' AND a.published_at <= ?"
       " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
-  return summaries(db, sql, {tag_slug, core::format_iso8601(now), std::int64_t{limit},
-                             std::int64_t{offset}});
+  return summaries(
+      db, sql, {tag_slug, core::format_iso8601(now), std::int64_t{limit}, std::int64_t{offset}});
 }
 
 std::int64_t count_with_tag(store::Connection& db, const std::string& tag_slug,

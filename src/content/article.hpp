@@ -42,8 +42,8 @@ struct Article : ArticleSummary {
 };
 
 // Only articles whose publication time has come are ever returned.
-std::vector<ArticleSummary> latest_articles(store::Connection& db, core::TimePoint now,
-                                            int limit, int offset = 0);
+std::vector<ArticleSummary> latest_articles(store::Connection& db, core::TimePoint now, int limit,
+                                            int offset = 0);
 std::int64_t count_published(store::Connection& db, core::TimePoint now);
 std::optional<Article> find_article(store::Connection& db, const std::string& slug,
                                     core::TimePoint now);

@@ -33,7 +33,8 @@ enum class DisplayStatus { draft, scheduled, published, unpublished };
 
 std::string_view status_name(ArticleStatus status);
 std::optional<ArticleStatus> parse_status(std::string_view name);
-DisplayStatus display_status(ArticleStatus status, core::TimePoint published_at, core::TimePoint now);
+DisplayStatus display_status(ArticleStatus status, core::TimePoint published_at,
+                             core::TimePoint now);
 std::string_view display_status_name(DisplayStatus status);
 
 // The fields of the article form.
@@ -75,8 +76,9 @@ struct ArticleListItem {
 // Any status. nullopt when there is no such article.
 std::optional<EditableArticle> load_article(store::Connection& db, std::int64_t id);
 // Newest first; `search` (may be empty) matches title or slug, case-insensitively for ASCII.
-std::vector<ArticleListItem> list_articles_for_editing(store::Connection& db, const std::string& search,
-                                                       int limit, int offset);
+std::vector<ArticleListItem> list_articles_for_editing(store::Connection& db,
+                                                       const std::string& search, int limit,
+                                                       int offset);
 
 // What a form's revision says against the stored one: the same (the save may
 // go on), older (someone saved meanwhile), or unknown (missing, not a decimal
@@ -89,16 +91,19 @@ std::optional<std::int64_t> article_revision(store::Connection& db, std::int64_t
 
 // --- Inside write jobs ---
 // Each function below that changes the row adds one to its revision.
-std::int64_t create_article(store::Connection& db, const ArticleFields& fields, ArticleStatus status,
-                            core::TimePoint now);
+std::int64_t create_article(store::Connection& db, const ArticleFields& fields,
+                            ArticleStatus status, core::TimePoint now);
 // nullopt when the article does not exist; otherwise the changes as a JSON object ("{}" if none).
-std::optional<std::string> update_article(store::Connection& db, std::int64_t id, const ArticleFields& fields,
-                                          core::TimePoint now);
-std::optional<std::string> set_article_status(store::Connection& db, std::int64_t id, ArticleStatus status,
-                                              std::optional<core::TimePoint> published_at, core::TimePoint now);
+std::optional<std::string> update_article(store::Connection& db, std::int64_t id,
+                                          const ArticleFields& fields, core::TimePoint now);
+std::optional<std::string> set_article_status(store::Connection& db, std::int64_t id,
+                                              ArticleStatus status,
+                                              std::optional<core::TimePoint> published_at,
+                                              core::TimePoint now);
 // Records the media row too. Returns the attachment's id.
-std::int64_t add_attachment(store::Connection& db, std::int64_t article_id, const std::string& title,
-                            const std::string& filename, const StoredMedia& media, core::TimePoint now);
+std::int64_t add_attachment(store::Connection& db, std::int64_t article_id,
+                            const std::string& title, const std::string& filename,
+                            const StoredMedia& media, core::TimePoint now);
 // False when the attachment does not belong to that article.
 bool remove_attachment(store::Connection& db, std::int64_t article_id, std::int64_t attachment_id,
                        core::TimePoint now);

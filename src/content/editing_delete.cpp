@@ -21,8 +21,9 @@ DraftDeletion delete_draft_article(store::Connection& db, std::int64_t id) {
   // file may be another article's attachment, a hero or a seminar's material.
   db.execute("DELETE FROM articles WHERE id = ? AND status = 'draft'", {id});
   for (auto tag_id : tag_ids) {
-    db.execute("DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?)",
-               {tag_id, tag_id});
+    db.execute(
+        "DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?)",
+        {tag_id, tag_id});
   }
   bump_content_version(db);
   return DraftDeletion::deleted;

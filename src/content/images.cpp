@@ -39,7 +39,8 @@ std::optional<ImageHeader> read_image_header(std::string_view bytes) {
   return ImageHeader{vips_image_get_width(image.get()), vips_image_get_height(image.get())};
 }
 
-std::optional<std::vector<ImageVariant>> make_variants(const MediaStore& store, std::string_view bytes) {
+std::optional<std::vector<ImageVariant>> make_variants(const MediaStore& store,
+                                                       std::string_view bytes) {
   auto header = read_image_header(bytes);
   if (!header) return std::nullopt;
   // Everything is encoded before anything is stored: an image that fails half-way
@@ -50,15 +51,17 @@ std::optional<std::vector<ImageVariant>> make_variants(const MediaStore& store, 
     int target = std::min(width, header->width);
     VipsImage* raw = nullptr;
     // fail_on=error: a truncated or corrupt image is refused, not half-drawn.
-    if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &raw, target,
-                              "height", 1000000, "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error", nullptr) != 0) {
+    if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &raw, target, "height",
+                              1000000, "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error",
+                              nullptr) != 0) {
       vips_error_clear();
       return std::nullopt;
     }
     ImagePtr thumbnail(raw);
     void* buffer = nullptr;
     std::size_t length = 0;
-    if (vips_image_write_to_buffer(thumbnail.get(), ".webp", &buffer, &length, "Q", 80, nullptr) != 0) {
+    if (vips_image_write_to_buffer(thumbnail.get(), ".webp", &buffer, &length, "Q", 80, nullptr) !=
+        0) {
       vips_error_clear();
       return std::nullopt;
     }
@@ -68,7 +71,8 @@ std::optional<std::vector<ImageVariant>> make_variants(const MediaStore& store, 
     if (target == header->width) break;
   }
   std::vector<ImageVariant> variants;
-  for (const auto& [width, encoded] : encoded_variants) variants.push_back({width, store.store(encoded)});
+  for (const auto& [width, encoded] : encoded_variants)
+    variants.push_back({width, store.store(encoded)});
   return variants;
 }
 
@@ -80,27 +84,31 @@ void record_variants(store::Connection& db, const std::string& original_sha256,
         "INSERT INTO media_variants (sha256, width, variant_sha256, content_type) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (sha256, width) DO UPDATE SET variant_sha256 = excluded.variant_sha256,"
         " content_type = excluded.content_type",
-        {original_sha256, std::int64_t{variant.width}, variant.media.sha256, variant.media.content_type});
+        {original_sha256, std::int64_t{variant.width}, variant.media.sha256,
+         variant.media.content_type});
   }
 }
 
 std::vector<ImageVariant> find_variants(store::Connection& db, const std::string& original_sha256) {
   std::vector<ImageVariant> result;
-  for (const auto& row : db.query(
-           "SELECT v.width, m.sha256, m.content_type, m.size FROM media_variants v"
-           " JOIN media m ON m.sha256 = v.variant_sha256 WHERE v.sha256 = ? ORDER BY v.width",
-           {original_sha256})) {
-    result.push_back({static_cast<int>(row.integer(0)), {row.text(1), row.text(2), row.integer(3)}});
+  for (const auto& row :
+       db.query("SELECT v.width, m.sha256, m.content_type, m.size FROM media_variants v"
+                " JOIN media m ON m.sha256 = v.variant_sha256 WHERE v.sha256 = ? ORDER BY v.width",
+                {original_sha256})) {
+    result.push_back(
+        {static_cast<int>(row.integer(0)), {row.text(1), row.text(2), row.integer(3)}});
   }
   return result;
 }
 
-std::optional<std::vector<ImageVariant>> make_import_variants(const MediaStore& store, std::string_view bytes) {
+std::optional<std::vector<ImageVariant>> make_import_variants(const MediaStore& store,
+                                                              std::string_view bytes) {
   auto check = check_image_upload(bytes);
   auto* accepted = std::get_if<AcceptedUpload>(&check);
   if (!accepted) {
     // Not one of the upload image types (an SVG, say): served as is, no variants.
-    if (std::get<UploadRefusal>(check) == UploadRefusal::type_not_allowed) return std::vector<ImageVariant>{};
+    if (std::get<UploadRefusal>(check) == UploadRefusal::type_not_allowed)
+      return std::vector<ImageVariant>{};
     return std::nullopt;
   }
   if (accepted->content_type == "image/gif") return std::vector<ImageVariant>{};
@@ -131,8 +139,8 @@ std::optional<ImageHeader> stored_image_size(const MediaStore& store, const std:
   return header;
 }
 
-std::map<std::string, ResponsiveImage> find_responsive_images(store::Connection& db, const MediaStore& store,
-                                                              const std::vector<std::string>& sha256s) {
+std::map<std::string, ResponsiveImage> find_responsive_images(
+    store::Connection& db, const MediaStore& store, const std::vector<std::string>& sha256s) {
   std::map<std::string, ResponsiveImage> images;
   for (const auto& sha256 : sha256s) {
     if (images.count(sha256)) continue;

@@ -42,7 +42,8 @@ struct ImageVariant {
 
 // Writes the variants to the store (not to the database); nullopt when the
 // pixels cannot be decoded. Call only for images that passed check_image_upload.
-std::optional<std::vector<ImageVariant>> make_variants(const MediaStore& store, std::string_view bytes);
+std::optional<std::vector<ImageVariant>> make_variants(const MediaStore& store,
+                                                       std::string_view bytes);
 
 // Inside a write job: media rows for the variants and their media_variants rows.
 void record_variants(store::Connection& db, const std::string& original_sha256,
@@ -53,7 +54,8 @@ std::vector<ImageVariant> find_variants(store::Connection& db, const std::string
 // JPEG and WebP get variants; other image types get none (a GIF would lose its
 // animation; SVG is not resized). nullopt when an image is over the limits or
 // cannot be decoded.
-std::optional<std::vector<ImageVariant>> make_import_variants(const MediaStore& store, std::string_view bytes);
+std::optional<std::vector<ImageVariant>> make_import_variants(const MediaStore& store,
+                                                              std::string_view bytes);
 
 // The pixel size of a stored image, from its file's header; remembered for the
 // process's life (bounded). nullopt when the file is missing or not readable.
@@ -68,7 +70,7 @@ struct ResponsiveImage {
 };
 
 // Inside a read: an entry for each hash of `sha256s` that names a media row.
-std::map<std::string, ResponsiveImage> find_responsive_images(store::Connection& db, const MediaStore& store,
-                                                              const std::vector<std::string>& sha256s);
+std::map<std::string, ResponsiveImage> find_responsive_images(
+    store::Connection& db, const MediaStore& store, const std::vector<std::string>& sha256s);
 
 }  // namespace rynek::content

@@ -2,8 +2,8 @@
 
 #include <toml++/toml.h>
 
-#include <fstream>
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -64,7 +64,7 @@ class ArticleParser {
       : media_(media), errors_(errors) {}
 
   std::optional<PreparedArticle> parse(const std::filesystem::path& file, std::string default_slug,
-                                      const std::string& source) {
+                                       const std::string& source) {
     source_ = source;
     std::string text = read_text(file);
     if (!core::is_valid_utf8(text)) return fail("the file is not valid UTF-8");
@@ -83,10 +83,12 @@ class ArticleParser {
     article.slug = table["slug"].value_or(default_slug);
     article.title = std::string(core::trim(table["title"].value_or(std::string())));
     article.lead = std::string(core::trim(table["lead"].value_or(std::string())));
-    if (!core::is_slug(article.slug)) return fail("slug '" + article.slug + "' must be lowercase a-z, 0-9 and '-'");
+    if (!core::is_slug(article.slug))
+      return fail("slug '" + article.slug + "' must be lowercase a-z, 0-9 and '-'");
     if (article.title.empty()) return fail("title is required");
     auto published = published_time(table.get("published"));
-    if (!published) return fail("published is required, e.g. published = 2026-03-01T09:00:00+01:00");
+    if (!published)
+      return fail("published is required, e.g. published = 2026-03-01T09:00:00+01:00");
     article.published_at = *published;
     if (auto tags = table["tags"].as_array()) {
       for (const auto& tag : *tags) {
@@ -100,14 +102,18 @@ class ArticleParser {
       auto image = (*hero)["image"].value<std::string>();
       article.hero_alt = std::string(core::trim((*hero)["alt"].value_or(std::string())));
       if (!image) return fail("hero.image is required when [hero] is given");
-      if (article.hero_alt.empty()) return fail("hero.alt is required: describe the image for people who cannot see it");
+      if (article.hero_alt.empty())
+        return fail("hero.alt is required: describe the image for people who cannot see it");
       auto stored = load(base, *image);
       if (!stored) return std::nullopt;
-      if (!stored->content_type.starts_with("image/")) return fail("hero.image '" + *image + "' is not an image");
+      if (!stored->content_type.starts_with("image/"))
+        return fail("hero.image '" + *image + "' is not an image");
       // The variants go through the same (staged) store, so a failed import writes none of them.
-      auto variants = make_import_variants(media_, read_text(base / std::filesystem::path(*image).lexically_normal()));
+      auto variants = make_import_variants(
+          media_, read_text(base / std::filesystem::path(*image).lexically_normal()));
       if (!variants) {
-        return fail("hero.image '" + *image + "' cannot be resized: it is damaged, over 10 MB or over 40 megapixels");
+        return fail("hero.image '" + *image +
+                    "' cannot be resized: it is damaged, over 10 MB or over 40 megapixels");
       }
       article.hero = *stored;
       article.hero_variants = std::move(*variants);
@@ -118,11 +124,12 @@ class ArticleParser {
         if (!entry) return fail("attachments must be tables with title and file");
         auto title = (*entry)["title"].value<std::string>();
         auto name = (*entry)["file"].value<std::string>();
-        if (!title || core::trim(*title).empty() || !name) return fail("each attachment needs title and file");
+        if (!title || core::trim(*title).empty() || !name)
+          return fail("each attachment needs title and file");
         auto stored = load(base, *name);
         if (!stored) return std::nullopt;
-        article.attachments.push_back(
-            {std::string(core::trim(*title)), std::filesystem::path(*name).filename().string(), *stored});
+        article.attachments.push_back({std::string(core::trim(*title)),
+                                       std::filesystem::path(*name).filename().string(), *stored});
       }
     }
     return article;
@@ -161,7 +168,8 @@ std::vector<std::pair<std::filesystem::path, std::string>> article_files(
     auto name = entry.path().filename().string();
     if (entry.is_regular_file() && entry.path().extension() == ".md") {
       files.emplace_back(entry.path(), entry.path().stem().string());
-    } else if (entry.is_directory() && std::filesystem::is_regular_file(entry.path() / "index.md")) {
+    } else if (entry.is_directory() &&
+               std::filesystem::is_regular_file(entry.path() / "index.md")) {
       files.emplace_back(entry.path() / "index.md", name);
     }
   }
@@ -173,16 +181,19 @@ std::vector<std::pair<std::filesystem::path, std::string>> article_files(
 // file (which must not look like someone's edit to an open back-office form:
 // same revision, same updated_at) from a real change.
 std::vector<store::Row> imported_state(store::Connection& db, std::int64_t id) {
-  auto rows = db.query("SELECT title, lead, body_md, hero_sha256, hero_alt, published_at FROM articles WHERE id = ?",
-                       {id});
-  for (auto& row : db.query("SELECT position, title, filename, media_sha256 FROM attachments WHERE article_id = ?"
-                            " ORDER BY position",
-                            {id})) {
+  auto rows = db.query(
+      "SELECT title, lead, body_md, hero_sha256, hero_alt, published_at FROM articles WHERE id = ?",
+      {id});
+  for (auto& row : db.query(
+           "SELECT position, title, filename, media_sha256 FROM attachments WHERE article_id = ?"
+           " ORDER BY position",
+           {id})) {
     rows.push_back(std::move(row));
   }
-  for (auto& row : db.query("SELECT t.slug, t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id"
-                            " WHERE a.article_id = ? ORDER BY t.slug",
-                            {id})) {
+  for (auto& row :
+       db.query("SELECT t.slug, t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id"
+                " WHERE a.article_id = ? ORDER BY t.slug",
+                {id})) {
     rows.push_back(std::move(row));
   }
   return rows;
@@ -227,7 +238,8 @@ void write_article(store::Connection& db, const PreparedArticle& article, Import
         {id, slug});
   }
   if (exists && imported_state(db, id) != before) {
-    db.execute("UPDATE articles SET updated_at = ?, revision = revision + 1 WHERE id = ?", {now, id});
+    db.execute("UPDATE articles SET updated_at = ?, revision = revision + 1 WHERE id = ?",
+               {now, id});
   }
   ++(exists ? report.updated : report.created);
 }

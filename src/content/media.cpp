@@ -140,7 +140,8 @@ void record_media(store::Connection& db, const StoredMedia& media) {
 
 std::optional<StoredMedia> find_media(store::Connection& db, const std::string& sha256) {
   if (!is_sha256_hex(sha256)) return std::nullopt;
-  auto row = db.query_one("SELECT sha256, content_type, size FROM media WHERE sha256 = ?", {sha256});
+  auto row =
+      db.query_one("SELECT sha256, content_type, size FROM media WHERE sha256 = ?", {sha256});
   if (!row) return std::nullopt;
   return StoredMedia{row->text(0), row->text(1), row->integer(2)};
 }

@@ -1,7 +1,6 @@
 #include "content/settings.hpp"
 
 #include <boost/json.hpp>
-
 #include <cctype>
 #include <charconv>
 
@@ -40,7 +39,8 @@ bool has_forbidden_characters(std::string_view text, Lines lines) {
       continue;
     }
     if (c < 0x20 || c == 0x7f) return true;
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) return true;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+      return true;
     if (c == 0xE2 && i + 2 < text.size()) {
       const auto b = static_cast<unsigned char>(text[i + 1]);
       const auto d = static_cast<unsigned char>(text[i + 2]);
@@ -70,9 +70,13 @@ class Checker {
  public:
   explicit Checker(SettingsCheck& check) : check_(check) {}
   // Valid UTF-8 first: the other checks count characters.
-  bool clean(const char* field, const std::string& value, Lines lines, std::size_t max, const char* message) {
+  bool clean(const char* field, const std::string& value, Lines lines, std::size_t max,
+             const char* message) {
     if (!core::is_valid_utf8(value) || has_forbidden_characters(value, lines)) {
-      error(field, core::N_("The text contains control characters or invisible formatting characters; remove them."));
+      error(
+          field,
+          core::N_(
+              "The text contains control characters or invisible formatting characters; remove them."));
       return false;
     }
     if (count_characters(value) > max) {
@@ -112,13 +116,17 @@ SiteSettings site_settings(store::Connection& db) {
 bool valid_settings_email(std::string_view address) {
   if (address.empty() || address.size() > kMaxSettingsEmail) return false;
   const auto at = address.find('@');
-  if (at == 0 || at == std::string_view::npos || address.find('@', at + 1) != std::string_view::npos) return false;
+  if (at == 0 || at == std::string_view::npos ||
+      address.find('@', at + 1) != std::string_view::npos)
+    return false;
   const auto local = address.substr(0, at);
   const auto domain = address.substr(at + 1);
   if (local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
   static constexpr std::string_view kLocalSymbols = "!#$%&'*+/=?^_`{|}~.-";
   for (char c : local) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && kLocalSymbols.find(c) == std::string_view::npos) return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) &&
+        kLocalSymbols.find(c) == std::string_view::npos)
+      return false;
   }
   const auto dot = domain.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || domain.size() - dot - 1 < 2) return false;
@@ -126,15 +134,15 @@ bool valid_settings_email(std::string_view address) {
   for (char c : domain) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
   }
-  return address.find("..") == std::string_view::npos && domain.find(".-") == std::string_view::npos &&
-         domain.find("-.") == std::string_view::npos;
+  return address.find("..") == std::string_view::npos &&
+         domain.find(".-") == std::string_view::npos && domain.find("-.") == std::string_view::npos;
 }
 
 std::string next_clause_version(std::string_view version) {
   std::int64_t number = 0;
   auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), number);
-  if (!version.empty() && error == std::errc() && end == version.data() + version.size() && number >= 0 &&
-      number < 1'000'000'000) {
+  if (!version.empty() && error == std::errc() && end == version.data() + version.size() &&
+      number >= 0 && number < 1'000'000'000) {
     return std::to_string(number + 1);
   }
   // "name-N" becomes "name-(N+1)"; any other "name" becomes "name-2".
@@ -172,8 +180,9 @@ SettingsCheck check_site_settings(SiteSettings& in, const SiteSettings& stored) 
           core::N_("The address must be at most 500 characters long."));
   c.email("contact_email", in.contact_email);
   in.privacy_clause_md = std::string(core::trim(normalise_newlines(in.privacy_clause_md)));
-  const bool clause_ok = c.clean("privacy_clause_md", in.privacy_clause_md, Lines::many, kMaxPrivacyClause,
-                                 core::N_("The clause must be at most 20,000 characters long."));
+  const bool clause_ok =
+      c.clean("privacy_clause_md", in.privacy_clause_md, Lines::many, kMaxPrivacyClause,
+              core::N_("The clause must be at most 20,000 characters long."));
   in.privacy_clause_version = std::string(core::trim(in.privacy_clause_version));
   if (in.privacy_clause_version.empty()) in.privacy_clause_version = stored.privacy_clause_version;
   const bool version_ok =
@@ -208,9 +217,10 @@ std::optional<std::string> update_site_settings(store::Connection& db, const Sit
   compare("privacy_clause_version", before.privacy_clause_version, settings.privacy_clause_version);
   compare("seminar_contact_email", before.seminar_contact_email, settings.seminar_contact_email);
   if (changes.empty()) return std::nullopt;
-  db.execute(kUpdate, {settings.organisation_name, settings.organisation_full_name, settings.postal_address,
-                       settings.contact_email, settings.privacy_clause_md, settings.privacy_clause_version,
-                       settings.seminar_contact_email, core::format_iso8601(now)});
+  db.execute(kUpdate,
+             {settings.organisation_name, settings.organisation_full_name, settings.postal_address,
+              settings.contact_email, settings.privacy_clause_md, settings.privacy_clause_version,
+              settings.seminar_contact_email, core::format_iso8601(now)});
   if (db.changes() != 1) {
     // The row is made by the migration; without it the settings could never be read back.
     throw store::DbError(store::DbErrc::constraint, "site_settings has no row 1");

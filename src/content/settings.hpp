@@ -40,7 +40,7 @@ struct SiteSettings {
   std::string contact_email;           // "" when not given
   std::string privacy_clause_md;       // default information clause of new seminars (Markdown)
   std::string privacy_clause_version = "1";
-  std::string seminar_contact_email;   // default contact address of new seminars
+  std::string seminar_contact_email;  // default contact address of new seminars
 
   bool operator==(const SiteSettings&) const = default;
 };
@@ -57,7 +57,7 @@ struct SettingsError {
 
 struct SettingsCheck {
   std::vector<SettingsError> errors;  // in form order; empty when the input may be saved
-  bool version_bumped = false;        // the clause changed, its version was left: a new one was given
+  bool version_bumped = false;  // the clause changed, its version was left: a new one was given
 };
 
 // Normalises `input` in place (trims one-line fields, CRLF to LF, lower-cases
@@ -77,8 +77,9 @@ bool valid_settings_email(std::string_view address);
 std::int64_t settings_revision(store::Connection& db);
 
 // Writes checked settings when they differ from the stored ones, adds one to
-// the revision and bumps the content version. Returns the audit details ({"field":{"from":..,"to":..}},
-// the clause as "changed"), or nullopt when nothing changed (nothing written).
+// the revision and bumps the content version. Returns the audit details
+// ({"field":{"from":..,"to":..}}, the clause as "changed"), or nullopt when nothing changed
+// (nothing written).
 std::optional<std::string> update_site_settings(store::Connection& db, const SiteSettings& settings,
                                                 core::TimePoint now);
 

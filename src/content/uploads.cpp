@@ -37,7 +37,9 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view type) 
 
 }  // namespace
 
-bool is_allowed_image_type(std::string_view content_type) { return listed(kImageTypes, content_type); }
+bool is_allowed_image_type(std::string_view content_type) {
+  return listed(kImageTypes, content_type);
+}
 
 bool is_allowed_attachment_type(std::string_view content_type) {
   return listed(kAttachmentTypes, content_type) || listed(kImageTypes, content_type);
@@ -66,12 +68,17 @@ UploadCheck check_attachment_upload(std::string_view bytes) {
 
 const char* refusal_message(UploadRefusal refusal) {
   switch (refusal) {
-    case UploadRefusal::empty: return core::N_("The file is empty.");
-    case UploadRefusal::too_large: return core::N_("The file is too large.");
+    case UploadRefusal::empty:
+      return core::N_("The file is empty.");
+    case UploadRefusal::too_large:
+      return core::N_("The file is too large.");
     case UploadRefusal::type_not_allowed:
-      return core::N_("This type of file is not accepted. Accepted: images (PNG, JPEG, WebP, GIF), PDF, office documents, text, CSV and ZIP.");
-    case UploadRefusal::undecodable: return core::N_("The image cannot be read.");
-    case UploadRefusal::too_many_pixels: return core::N_("The image is too large (at most 40 megapixels).");
+      return core::N_(
+          "This type of file is not accepted. Accepted: images (PNG, JPEG, WebP, GIF), PDF, office documents, text, CSV and ZIP.");
+    case UploadRefusal::undecodable:
+      return core::N_("The image cannot be read.");
+    case UploadRefusal::too_many_pixels:
+      return core::N_("The image is too large (at most 40 megapixels).");
   }
   return core::N_("The file is not accepted.");
 }

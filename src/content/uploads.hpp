@@ -29,7 +29,7 @@ enum class UploadRefusal {
 
 struct AcceptedUpload {
   std::string content_type;
-  int width = 0;   // images only
+  int width = 0;  // images only
   int height = 0;
 };
 

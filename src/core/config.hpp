@@ -30,9 +30,9 @@ struct Config {
   std::chrono::seconds read_timeout{15};                 // RYNEK_READ_TIMEOUT
   std::chrono::seconds idle_timeout{30};                 // RYNEK_IDLE_TIMEOUT
   std::chrono::seconds shutdown_grace{10};               // RYNEK_SHUTDOWN_GRACE
-  std::string secret_key;                                // RYNEK_SECRET_KEY, default: file in data dir
-  bool rate_limits = true;                               // RYNEK_RATE_LIMITS
-  std::chrono::seconds clock_offset{0};                  // RYNEK_CLOCK_OFFSET (tests)
+  std::string secret_key;                // RYNEK_SECRET_KEY, default: file in data dir
+  bool rate_limits = true;               // RYNEK_RATE_LIMITS
+  std::chrono::seconds clock_offset{0};  // RYNEK_CLOCK_OFFSET (tests)
 
   // Derived, filled by finalize().
   std::string listen_host;

@@ -92,7 +92,8 @@ namespace {
 std::string with_count(std::string_view text, long n) {
   std::string out(text);
   const std::string number = std::to_string(n);
-  for (auto pos = out.find("%1%"); pos != std::string::npos; pos = out.find("%1%", pos + number.size())) {
+  for (auto pos = out.find("%1%"); pos != std::string::npos;
+       pos = out.find("%1%", pos + number.size())) {
     out.replace(pos, 3, number);
   }
   return out;

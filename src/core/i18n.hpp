@@ -20,7 +20,9 @@ bool is_supported_language(std::string_view lang);  // "pl" or "en"
 
 // Marks a message id that is translated later (the gettext N_ convention), so
 // tests/unit/web/catalog_test.cpp and xgettext can find it.
-constexpr const char* N_(const char* msgid) { return msgid; }
+constexpr const char* N_(const char* msgid) {
+  return msgid;
+}
 
 std::string translate(std::string_view lang, std::string_view msgid);
 // Plural-aware: picks the form for n by the language's rules (Polish has three)

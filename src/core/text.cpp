@@ -129,7 +129,8 @@ std::string to_ascii_with_icu(std::string_view text) {
 }  // namespace
 
 bool is_slug(std::string_view text) {
-  if (text.empty() || text.size() > kMaxSlugLength || text.front() == '-' || text.back() == '-') return false;
+  if (text.empty() || text.size() > kMaxSlugLength || text.front() == '-' || text.back() == '-')
+    return false;
   if (text.find("--") != std::string_view::npos) return false;
   return text.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
 }

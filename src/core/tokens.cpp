@@ -20,7 +20,8 @@ void ensure_sodium() {
 std::string hmac(const std::string& key, std::string_view message) {
   unsigned char out[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
                                 message.size());
   crypto_auth_hmacsha256_final(&state, out);
@@ -37,8 +38,8 @@ std::string random_bytes(std::size_t n) {
 std::optional<std::string> from_hex(std::string_view hex) {
   std::string raw(hex.size() / 2, '\0');
   std::size_t length = 0;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), hex.data(), hex.size(),
-                     nullptr, &length, nullptr) != 0 ||
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), hex.data(),
+                     hex.size(), nullptr, &length, nullptr) != 0 ||
       length != raw.size() || hex.size() % 2 != 0) {
     return std::nullopt;
   }
@@ -47,7 +48,8 @@ std::optional<std::string> from_hex(std::string_view hex) {
 
 std::string to_hex(std::string_view bytes) {
   std::string hex(bytes.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                 bytes.size());
   hex.pop_back();
   return hex;
 }
@@ -69,7 +71,8 @@ Secret::Secret(std::string raw32) : key_(std::move(raw32)) {
   if (key_.size() != 32) throw std::runtime_error("secret key: expected 32 bytes");
 }
 
-Secret Secret::load_or_create(const std::filesystem::path& data_dir, const std::string& hex_override) {
+Secret Secret::load_or_create(const std::filesystem::path& data_dir,
+                              const std::string& hex_override) {
   if (!hex_override.empty()) {
     auto raw = from_hex(hex_override);
     if (!raw || raw->size() != 32) {
@@ -126,15 +129,22 @@ std::string Secret::sign(std::string_view purpose, std::string_view message) con
   return base64url(hmac(key_, text));
 }
 
-std::string random_nonce() { return to_hex(random_bytes(16)); }
+std::string random_nonce() {
+  return to_hex(random_bytes(16));
+}
 
-std::string random_token() { return base64url(random_bytes(16)); }
+std::string random_token() {
+  return base64url(random_bytes(16));
+}
 
-std::string token_hash(std::string_view token) { return sha256_hex(token); }
+std::string token_hash(std::string_view token) {
+  return sha256_hex(token);
+}
 
 bool looks_like_token(std::string_view text) {
   return text.size() == 22 &&
-         text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+         text.find_first_not_of(
+             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
              std::string_view::npos;
 }
 

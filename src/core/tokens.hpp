@@ -41,10 +41,10 @@ class Secret {
   std::string key_;
 };
 
-std::string random_nonce();                       // 32 hex digits (128 bits)
-std::string random_token();                       // 22 chars base64url (128 bits)
-std::string token_hash(std::string_view token);   // SHA-256, hex
-bool looks_like_token(std::string_view text);     // 22 base64url characters
+std::string random_nonce();                      // 32 hex digits (128 bits)
+std::string random_token();                      // 22 chars base64url (128 bits)
+std::string token_hash(std::string_view token);  // SHA-256, hex
+bool looks_like_token(std::string_view text);    // 22 base64url characters
 bool constant_time_equals(std::string_view a, std::string_view b);
 std::string base64url(std::string_view bytes);
 

@@ -50,7 +50,8 @@ RegistrationList list_registrations(store::Connection& db, std::int64_t seminar_
   sql += registration_filter_sql(seminar_id, filter, params);
   sql += " ORDER BY created_at, id";
   RegistrationList list;
-  const std::int64_t first = page_size > 0 ? static_cast<std::int64_t>(std::max(page, 1) - 1) * page_size : 0;
+  const std::int64_t first =
+      page_size > 0 ? static_cast<std::int64_t>(std::max(page, 1) - 1) * page_size : 0;
   for (const auto& row : db.query(sql, params)) {
     auto registration = detail::registration_from_row(row);
     if (!matches_search(registration, filter.search)) continue;
@@ -63,10 +64,10 @@ RegistrationList list_registrations(store::Connection& db, std::int64_t seminar_
 
 ConsentsGiven consents_given(store::Connection& db, std::int64_t seminar_id) {
   ConsentsGiven given;
-  for (const auto& row : db.query(
-           "SELECT c.registration_id, c.consent_key, c.version FROM registration_consents c"
-           " JOIN registrations r ON r.id = c.registration_id WHERE r.seminar_id = ?",
-           {seminar_id})) {
+  for (const auto& row :
+       db.query("SELECT c.registration_id, c.consent_key, c.version FROM registration_consents c"
+                " JOIN registrations r ON r.id = c.registration_id WHERE r.seminar_id = ?",
+                {seminar_id})) {
     given[row.integer(0)][row.text(1)] = row.text(2);
   }
   return given;
@@ -118,9 +119,10 @@ std::vector<std::int64_t> audience_ids(store::Connection& db, std::int64_t semin
       break;
   }
   std::vector<std::int64_t> ids;
-  for (const auto& row : db.query("SELECT id FROM registrations WHERE seminar_id = ? AND state IN " +
-                                      states + " ORDER BY id",
-                                  {seminar_id})) {
+  for (const auto& row :
+       db.query("SELECT id FROM registrations WHERE seminar_id = ? AND state IN " + states +
+                    " ORDER BY id",
+                {seminar_id})) {
     const auto id = row.integer(0);
     if (audience == MessageAudience::selected &&
         std::find(selected.begin(), selected.end(), id) == selected.end()) {
@@ -132,7 +134,8 @@ std::vector<std::int64_t> audience_ids(store::Connection& db, std::int64_t semin
 }
 
 int enqueue_admin_message(store::Connection& db, const std::vector<std::int64_t>& registration_ids,
-                          const std::string& subject, const std::string& body, core::TimePoint now) {
+                          const std::string& subject, const std::string& body,
+                          core::TimePoint now) {
   int enqueued = 0;
   for (const auto id : registration_ids) {
     auto row = db.query_one("SELECT email, name, lang FROM registrations WHERE id = ?", {id});

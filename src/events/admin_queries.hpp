@@ -21,9 +21,9 @@ namespace rynek::events {
 inline constexpr int kAdminPageSize = 50;
 
 struct RegistrationFilter {
-  std::string search;                       // substring of name or e-mail, any case
-  std::optional<RegistrationState> state;   // nullopt: every state
-  std::optional<bool> confirmed;            // nullopt: either
+  std::string search;                      // substring of name or e-mail, any case
+  std::optional<RegistrationState> state;  // nullopt: every state
+  std::optional<bool> confirmed;           // nullopt: either
 };
 
 // The WHERE clause (" WHERE seminar_id = ? ...") for the state and confirmation

@@ -10,10 +10,10 @@
 namespace rynek::events {
 
 struct CalendarOptions {
-  std::string seminar_url;                   // public page
-  std::optional<std::string> personal_url;   // the participation link, for a registrant's copy
-  std::string uid;                           // stable, e.g. "seminar-12@forum.example.org"
-  std::string organizer_email;               // optional
+  std::string seminar_url;                  // public page
+  std::optional<std::string> personal_url;  // the participation link, for a registrant's copy
+  std::string uid;                          // stable, e.g. "seminar-12@forum.example.org"
+  std::string organizer_email;              // optional
 };
 
 std::string seminar_ics(const Seminar& seminar, const CalendarOptions& options);

@@ -5,13 +5,12 @@
 // is not valid UTF-8 cannot be shown again and is replaced by an empty one.
 #include "events/form.hpp"
 
-#include "core/i18n.hpp"
-
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace rynek::events {
@@ -27,8 +26,10 @@ constexpr const char* kChooseOption = core::N_("Choose one of the options.");
 constexpr const char* kTooLong = core::N_("This text is too long.");
 constexpr const char* kPhoneInvalid = core::N_("Please enter a valid phone number.");
 constexpr const char* kConsentRequired = core::N_("This consent is required to register.");
-constexpr const char* kBadCharacters = core::N_("This text contains characters that are not allowed.");
-constexpr const char* kNameLineBreaks = core::N_("Please enter your name on one line, without special characters.");
+constexpr const char* kBadCharacters =
+    core::N_("This text contains characters that are not allowed.");
+constexpr const char* kNameLineBreaks =
+    core::N_("Please enter your name on one line, without special characters.");
 
 std::size_t count_characters(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {

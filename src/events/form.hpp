@@ -10,12 +10,12 @@
 
 namespace rynek::events {
 
-inline constexpr std::size_t kMaxFieldLength = 500;      // text, email, phone, select
+inline constexpr std::size_t kMaxFieldLength = 500;  // text, email, phone, select
 inline constexpr std::size_t kMaxTextareaLength = 4000;
 
 struct FieldError {
-  std::string key;       // "name", "email", "f_<key>" for a field, "consent_<key>"
-  std::string message;   // English message id, translated by the page
+  std::string key;      // "name", "email", "f_<key>" for a field, "consent_<key>"
+  std::string message;  // English message id, translated by the page
 };
 
 struct FormResult {

@@ -54,10 +54,10 @@ struct Registration {
 // A validated form submission (see form.hpp).
 struct Submission {
   std::string name;
-  std::string email;                                      // normalised
+  std::string email;  // normalised
   std::string lang;
   std::map<std::string, std::vector<std::string>> answers;  // field key -> values
-  std::set<std::string> consents;                         // keys of the consents given
+  std::set<std::string> consents;                           // keys of the consents given
 };
 
 enum class RegisterResult {
@@ -68,8 +68,8 @@ enum class RegisterResult {
   throttled,         // already registered and re-sent recently: nothing sent
   // Refused when the job runs (the seminar changed after the request was
   // accepted); nothing stored, nothing sent:
-  not_public,        // not published (hidden, scheduled again) or deleted
-  closed,            // registration not open (closed, or not yet open)
+  not_public,  // not published (hidden, scheduled again) or deleted
+  closed,      // registration not open (closed, or not yet open)
 };
 
 struct RegisterOutcome {
@@ -106,13 +106,17 @@ bool registration_open(const Seminar& seminar, core::TimePoint now);
 enum class ChangeResult { done, already, not_allowed };
 
 // The person pressed "confirm participation" (POST from their link).
-ChangeResult confirm_participation(store::Connection& db, std::int64_t registration_id, core::TimePoint now);
+ChangeResult confirm_participation(store::Connection& db, std::int64_t registration_id,
+                                   core::TimePoint now);
 // Cancels (by the person or an organiser) and promotes the first in the queue.
-ChangeResult cancel_registration(store::Connection& db, std::int64_t registration_id, core::TimePoint now);
+ChangeResult cancel_registration(store::Connection& db, std::int64_t registration_id,
+                                 core::TimePoint now);
 // Organiser's decisions on pending registrations; approval respects capacity
 // (a full seminar puts the approved person in the queue).
-ChangeResult approve_registration(store::Connection& db, std::int64_t registration_id, core::TimePoint now);
-ChangeResult reject_registration(store::Connection& db, std::int64_t registration_id, core::TimePoint now);
+ChangeResult approve_registration(store::Connection& db, std::int64_t registration_id,
+                                  core::TimePoint now);
+ChangeResult reject_registration(store::Connection& db, std::int64_t registration_id,
+                                 core::TimePoint now);
 
 // Housekeeping, run by the scheduler every minute and safe to repeat:
 // moves expired unconfirmed places to the queue and fills free places from it;

@@ -232,7 +232,9 @@ ChangeResult approve_registration(store::Connection& db, std::int64_t registrati
   const bool owed = rules && rules->capacity && !rules->published;
   bool full = rules && rules->capacity &&
               detail::registered_count(db, registration->seminar_id) +
-                      (owed ? detail::count_in_state(db, registration->seminar_id, RegistrationState::waitlisted) : 0) >=
+                      (owed ? detail::count_in_state(db, registration->seminar_id,
+                                                     RegistrationState::waitlisted)
+                            : 0) >=
                   *rules->capacity;
   set_state(db, registration_id,
             full ? RegistrationState::waitlisted : RegistrationState::registered, now);

@@ -203,8 +203,8 @@ std::optional<FieldType> parse_field_type(std::string_view name) {
 
 std::optional<Seminar> find_seminar(store::Connection& db, const std::string& slug,
                                     core::TimePoint now) {
-  auto list =
-      load_list(db, "WHERE slug = ? AND status = 'published' AND published_at <= ?", {slug, core::format_iso8601(now)});
+  auto list = load_list(db, "WHERE slug = ? AND status = 'published' AND published_at <= ?",
+                        {slug, core::format_iso8601(now)});
   if (list.empty()) return std::nullopt;
   return std::move(list.front());
 }
@@ -217,7 +217,8 @@ std::optional<Seminar> find_seminar_by_id(store::Connection& db, std::int64_t id
 
 std::vector<Seminar> upcoming_seminars(store::Connection& db, core::TimePoint now, int limit) {
   auto at = core::format_iso8601(now);
-  return load_list(db, "WHERE status = 'published' AND published_at <= ? AND ends_at > ?"
+  return load_list(db,
+                   "WHERE status = 'published' AND published_at <= ? AND ends_at > ?"
                    " ORDER BY starts_at, id LIMIT ?",
                    {at, at, std::int64_t{limit}});
 }

@@ -46,7 +46,7 @@ struct Material {
 };
 
 struct FormField {
-  std::string key;                   // [a-z0-9_]+, unique per seminar; not "name" or "email"
+  std::string key;  // [a-z0-9_]+, unique per seminar; not "name" or "email"
   FieldType type = FieldType::text;
   std::string label;
   std::string help;
@@ -103,18 +103,20 @@ struct Seminar {
 bool valid_key(std::string_view key);
 bool valid_link(std::string_view url);
 
-std::string_view format_name(Format format);            // "online" | "hybrid" | "onsite"
+std::string_view format_name(Format format);  // "online" | "hybrid" | "onsite"
 std::string_view field_type_name(FieldType type);
 std::optional<FieldType> parse_field_type(std::string_view name);
 
 // Public seminars only (status 'published' and published_at <= now), with
 // everything attached.
-std::optional<Seminar> find_seminar(store::Connection& db, const std::string& slug, core::TimePoint now);
+std::optional<Seminar> find_seminar(store::Connection& db, const std::string& slug,
+                                    core::TimePoint now);
 // Any status (drafts and seminars taken down too): for the pages of people
 // already registered and for organisers.
 std::optional<Seminar> find_seminar_by_id(store::Connection& db, std::int64_t id);
 // Public seminars ending after `now`, soonest first; past ones, latest first.
 std::vector<Seminar> upcoming_seminars(store::Connection& db, core::TimePoint now, int limit);
-std::vector<Seminar> past_seminars(store::Connection& db, core::TimePoint now, int limit, int offset);
+std::vector<Seminar> past_seminars(store::Connection& db, core::TimePoint now, int limit,
+                                   int offset);
 
 }  // namespace rynek::events

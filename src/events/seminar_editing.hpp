@@ -70,13 +70,14 @@ bool seminar_is_public(store::Connection& db, std::int64_t id, core::TimePoint n
 SeminarStatus seminar_status(store::Connection& db, std::int64_t id);  // draft when missing
 // Latest start first; every status. With an organiser's account id, only the
 // seminars assigned to them (seminar_organisers).
-std::vector<SeminarListItem> list_seminars_for_editing(store::Connection& db,
-                                                       std::optional<std::int64_t> organiser_id = std::nullopt);
+std::vector<SeminarListItem> list_seminars_for_editing(
+    store::Connection& db, std::optional<std::int64_t> organiser_id = std::nullopt);
 
 // The versions people have agreed to, per consent key (registration_consents
 // of this seminar's registrations) and of the information clause. A changed
 // text must never be stored under one of them (web/admin/seminars_form_check.cpp).
-std::map<std::string, std::set<std::string>> used_consent_versions(store::Connection& db, std::int64_t seminar_id);
+std::map<std::string, std::set<std::string>> used_consent_versions(store::Connection& db,
+                                                                   std::int64_t seminar_id);
 std::set<std::string> used_privacy_versions(store::Connection& db, std::int64_t seminar_id);
 
 // --- Inside write jobs ---
@@ -91,14 +92,16 @@ std::int64_t create_seminar(store::Connection& db, const Seminar& seminar, Semin
 // when they differ; materials are left alone. When the capacity grows (or is
 // removed) people on the waiting list move up, each told by e-mail, as on a
 // cancellation.
-std::optional<std::string> update_seminar(store::Connection& db, std::int64_t id, const Seminar& seminar,
-                                          core::TimePoint now);
-std::optional<std::string> set_seminar_status(store::Connection& db, std::int64_t id, SeminarStatus status,
-                                              std::optional<core::TimePoint> published_at, core::TimePoint now);
+std::optional<std::string> update_seminar(store::Connection& db, std::int64_t id,
+                                          const Seminar& seminar, core::TimePoint now);
+std::optional<std::string> set_seminar_status(store::Connection& db, std::int64_t id,
+                                              SeminarStatus status,
+                                              std::optional<core::TimePoint> published_at,
+                                              core::TimePoint now);
 // Records the media row too; appended after the existing materials. Returns the material's id.
 std::int64_t add_material(store::Connection& db, std::int64_t seminar_id, const std::string& title,
-                          const std::string& filename, Audience audience, const content::StoredMedia& media,
-                          core::TimePoint now);
+                          const std::string& filename, Audience audience,
+                          const content::StoredMedia& media, core::TimePoint now);
 // False when the material does not belong to that seminar.
 bool remove_material(store::Connection& db, std::int64_t seminar_id, std::int64_t material_id,
                      core::TimePoint now);

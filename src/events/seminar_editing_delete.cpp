@@ -7,7 +7,8 @@ namespace rynek::events {
 content::DraftDeletion delete_draft_seminar(store::Connection& db, std::int64_t id) {
   auto row = db.query_one("SELECT status FROM seminars WHERE id = ?", {id});
   if (!row) return content::DraftDeletion::not_found;
-  if (content::parse_status(row->text(0)) != SeminarStatus::draft) return content::DraftDeletion::not_draft;
+  if (content::parse_status(row->text(0)) != SeminarStatus::draft)
+    return content::DraftDeletion::not_draft;
   // Checked here, in the write job, not from the page: a registration that
   // committed after the confirmation page was drawn still blocks the delete.
   // (registrations.seminar_id has no ON DELETE CASCADE, so the DELETE would

@@ -62,11 +62,13 @@ bool seminar_is_public(store::Connection& db, std::int64_t id, core::TimePoint n
       .has_value();
 }
 
-std::map<std::string, std::set<std::string>> used_consent_versions(store::Connection& db, std::int64_t seminar_id) {
+std::map<std::string, std::set<std::string>> used_consent_versions(store::Connection& db,
+                                                                   std::int64_t seminar_id) {
   std::map<std::string, std::set<std::string>> used;
-  for (const auto& row : db.query("SELECT DISTINCT c.consent_key, c.version FROM registration_consents c"
-                                  " JOIN registrations r ON r.id = c.registration_id WHERE r.seminar_id = ?",
-                                  {seminar_id})) {
+  for (const auto& row :
+       db.query("SELECT DISTINCT c.consent_key, c.version FROM registration_consents c"
+                " JOIN registrations r ON r.id = c.registration_id WHERE r.seminar_id = ?",
+                {seminar_id})) {
     used[row.text(0)].insert(row.text(1));
   }
   return used;
@@ -75,7 +77,8 @@ std::map<std::string, std::set<std::string>> used_consent_versions(store::Connec
 std::set<std::string> used_privacy_versions(store::Connection& db, std::int64_t seminar_id) {
   std::set<std::string> used;
   for (const auto& row :
-       db.query("SELECT DISTINCT privacy_version FROM registrations WHERE seminar_id = ?", {seminar_id})) {
+       db.query("SELECT DISTINCT privacy_version FROM registrations WHERE seminar_id = ?",
+                {seminar_id})) {
     used.insert(row.text(0));
   }
   return used;

@@ -56,7 +56,8 @@ void write_seminars(store::Connection& db, const PreparedSeminars& prepared, int
     }
     // The row keeps its status: a seminar taken down in the back office stays down.
     auto existing = db.query_one("SELECT id FROM seminars WHERE slug = ?", {s.slug});
-    const auto before = existing ? detail::imported_state(db, existing->integer(0)) : std::vector<store::Row>{};
+    const auto before =
+        existing ? detail::imported_state(db, existing->integer(0)) : std::vector<store::Row>{};
     const auto row = detail::upsert_seminar_row(db, s, now);
     detail::write_agenda(db, row.id, s.agenda);
     detail::write_materials(db, row.id, s.materials);

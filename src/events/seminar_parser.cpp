@@ -144,9 +144,11 @@ class Parser {
       auto stored = load(image);
       if (!stored.content_type.starts_with("image/")) invalid("hero.image is not an image");
       // Through the same (staged) store as the files, so a failed import writes none of them.
-      auto variants = content::make_import_variants(media_, read_text(base_ / std::filesystem::path(image).lexically_normal()));
+      auto variants = content::make_import_variants(
+          media_, read_text(base_ / std::filesystem::path(image).lexically_normal()));
       if (!variants) {
-        invalid("hero.image '" + image + "' cannot be resized: it is damaged, over 10 MB or over 40 megapixels");
+        invalid("hero.image '" + image +
+                "' cannot be resized: it is damaged, over 10 MB or over 40 megapixels");
       }
       out.hero_variants = std::move(*variants);
       s.hero_alt = text(*hero, "alt", "hero.", true);
@@ -237,8 +239,7 @@ class Parser {
     const auto opens = s.registration_opens_at.value_or(s.published_at);
     const auto closes = s.registration_closes_at.value_or(s.starts_at);
     if (closes <= opens) invalid("registration closes before it opens");
-    if (closes > s.ends_at)
-      invalid("registration_closes is after the seminar ends");
+    if (closes > s.ends_at) invalid("registration_closes is after the seminar ends");
     s.contact_email = text(t, "contact_email", "");
     if (!s.contact_email.empty()) {
       auto email = normalise_email(s.contact_email);
@@ -424,7 +425,6 @@ class Parser {
   std::filesystem::path base_;
   core::TimePoint now_;
 };
-
 
 }  // namespace
 

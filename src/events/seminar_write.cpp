@@ -115,15 +115,16 @@ UpsertResult upsert_seminar_row(store::Connection& db, const Seminar& seminar,
 std::vector<store::Row> imported_state(store::Connection& db, std::int64_t id) {
   static const std::string row_sql = state_sql();
   auto rows = db.query(row_sql, {id});
-  for (const char* sql :
-       {"SELECT i.position, i.starts_at, i.ends_at, i.title, i.description, s.position, s.name, s.affiliation,"
-        " s.city FROM agenda_items i LEFT JOIN agenda_speakers s ON s.agenda_item_id = i.id"
-        " WHERE i.seminar_id = ? ORDER BY i.position, s.position",
-        "SELECT position, key, type, label, help, required, options FROM form_fields WHERE seminar_id = ?"
-        " ORDER BY position",
-        "SELECT position, key, text, version, required FROM consents WHERE seminar_id = ? ORDER BY position",
-        "SELECT position, title, filename, media_sha256, audience FROM seminar_materials WHERE seminar_id = ?"
-        " ORDER BY position"}) {
+  for (
+      const char* sql :
+      {"SELECT i.position, i.starts_at, i.ends_at, i.title, i.description, s.position, s.name, s.affiliation,"
+       " s.city FROM agenda_items i LEFT JOIN agenda_speakers s ON s.agenda_item_id = i.id"
+       " WHERE i.seminar_id = ? ORDER BY i.position, s.position",
+       "SELECT position, key, type, label, help, required, options FROM form_fields WHERE seminar_id = ?"
+       " ORDER BY position",
+       "SELECT position, key, text, version, required FROM consents WHERE seminar_id = ? ORDER BY position",
+       "SELECT position, title, filename, media_sha256, audience FROM seminar_materials WHERE seminar_id = ?"
+       " ORDER BY position"}) {
     for (auto& row : db.query(sql, {id})) rows.push_back(std::move(row));
   }
   return rows;

@@ -33,16 +33,16 @@ class Headers {
 
 struct Request {
   Method method = Method::get;
-  std::string target;          // as received: "/aktualnosci?page=2"
-  std::string path;            // percent-decoded, valid UTF-8: "/aktualnosci"
-  std::string query_string;    // raw, without '?'
+  std::string target;        // as received: "/aktualnosci?page=2"
+  std::string path;          // percent-decoded, valid UTF-8: "/aktualnosci"
+  std::string query_string;  // raw, without '?'
   std::vector<std::pair<std::string, std::string>> query;  // decoded parameters
   Headers headers;
   std::string body;
   std::string remote_address;
   std::map<std::string, std::string> params;  // from the route pattern
   std::string route_name;                     // set by the router, used in logs
-  std::string log_path;                       // what the access log shows: the path or the route's pattern
+  std::string log_path;  // what the access log shows: the path or the route's pattern
 
   // First query parameter of that name, if any.
   std::optional<std::string_view> query_param(std::string_view name) const;
@@ -68,9 +68,12 @@ struct Response {
   // Static assets are not logged unless asked.
   bool quiet = false;
 
-  std::string_view body_view() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+  std::string_view body_view() const {
+    return shared_body ? std::string_view(*shared_body) : std::string_view(body);
+  }
 
-  static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+  static Response text(int status, std::string body,
+                       std::string content_type = "text/plain; charset=utf-8");
   static Response html(int status, std::string body);
   static Response json(int status, std::string body);
   static Response redirect(int status, std::string location);

@@ -93,8 +93,8 @@ std::optional<MultipartError> parse_part_headers(std::string_view block, Part& p
     if (++lines > kMaxHeaderLines) return MultipartError::headers_too_large;
     // Obsolete line folding and lines without a colon are refused.
     auto colon = line.find(':');
-    if (line.empty() || line.front() == ' ' || line.front() == '\t' || colon == std::string_view::npos ||
-        colon == 0) {
+    if (line.empty() || line.front() == ' ' || line.front() == '\t' ||
+        colon == std::string_view::npos || colon == 0) {
       return MultipartError::malformed;
     }
     std::string_view name = line.substr(0, colon);
@@ -219,13 +219,20 @@ MultipartResult parse_multipart(std::string_view content_type, std::string_view 
 
 std::string_view multipart_error_name(MultipartError error) {
   switch (error) {
-    case MultipartError::not_multipart: return "not_multipart";
-    case MultipartError::bad_boundary: return "bad_boundary";
-    case MultipartError::malformed: return "malformed";
-    case MultipartError::too_many_parts: return "too_many_parts";
-    case MultipartError::headers_too_large: return "headers_too_large";
-    case MultipartError::bad_disposition: return "bad_disposition";
-    case MultipartError::bad_name: return "bad_name";
+    case MultipartError::not_multipart:
+      return "not_multipart";
+    case MultipartError::bad_boundary:
+      return "bad_boundary";
+    case MultipartError::malformed:
+      return "malformed";
+    case MultipartError::too_many_parts:
+      return "too_many_parts";
+    case MultipartError::headers_too_large:
+      return "headers_too_large";
+    case MultipartError::bad_disposition:
+      return "bad_disposition";
+    case MultipartError::bad_name:
+      return "bad_name";
   }
   return "unknown";
 }

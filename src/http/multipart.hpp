@@ -40,13 +40,13 @@ struct Multipart {
 };
 
 enum class MultipartError {
-  not_multipart,      // Content-Type is not multipart/form-data
-  bad_boundary,       // missing, empty, too long or with forbidden characters
-  malformed,          // structure broken: missing final boundary, junk after a boundary...
+  not_multipart,  // Content-Type is not multipart/form-data
+  bad_boundary,   // missing, empty, too long or with forbidden characters
+  malformed,      // structure broken: missing final boundary, junk after a boundary...
   too_many_parts,
   headers_too_large,
-  bad_disposition,    // no Content-Disposition: form-data with a name
-  bad_name,           // NUL/CR/LF or invalid UTF-8 in a name, or a text field that is not clean text
+  bad_disposition,  // no Content-Disposition: form-data with a name
+  bad_name,         // NUL/CR/LF or invalid UTF-8 in a name, or a text field that is not clean text
 };
 
 struct MultipartLimits {

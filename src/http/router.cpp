@@ -34,7 +34,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 // Returns true and fills params when the path segments fit the pattern.
-bool match_segments(const std::vector<std::string>& pattern, const std::vector<std::string_view>& path,
+bool match_segments(const std::vector<std::string>& pattern,
+                    const std::vector<std::string_view>& path,
                     std::map<std::string, std::string>& params) {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const auto& segment = pattern[i];

@@ -23,9 +23,9 @@ enum class LogPath { full, pattern_only };
 struct Route {
   Method method = Method::get;
   std::string pattern;
-  std::string name;                       // stable name for logs and metrics
+  std::string name;  // stable name for logs and metrics
   std::variant<SyncHandler, AsyncHandler> handler;
-  std::size_t body_limit = 0;             // 0 = the server's default
+  std::size_t body_limit = 0;  // 0 = the server's default
   Csrf csrf = Csrf::not_needed;
   LogPath log_path = LogPath::full;
 };
@@ -35,8 +35,10 @@ struct RouteMatch {
   std::map<std::string, std::string> params;
 };
 
-struct NoRoute {};                              // 404
-struct MethodNotAllowed { std::string allow; }; // 405, e.g. "GET, HEAD"
+struct NoRoute {};  // 404
+struct MethodNotAllowed {
+  std::string allow;
+};  // 405, e.g. "GET, HEAD"
 
 using MatchResult = std::variant<RouteMatch, NoRoute, MethodNotAllowed>;
 

@@ -1,12 +1,12 @@
 #include "http/server.hpp"
 
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <fmt/format.h>
 
 #include <array>
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -31,14 +31,22 @@ constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 
 Method to_method(bhttp::verb verb) {
   switch (verb) {
-    case bhttp::verb::get: return Method::get;
-    case bhttp::verb::head: return Method::head;
-    case bhttp::verb::post: return Method::post;
-    case bhttp::verb::put: return Method::put;
-    case bhttp::verb::patch: return Method::patch;
-    case bhttp::verb::delete_: return Method::del;
-    case bhttp::verb::options: return Method::options;
-    default: return Method::other;
+    case bhttp::verb::get:
+      return Method::get;
+    case bhttp::verb::head:
+      return Method::head;
+    case bhttp::verb::post:
+      return Method::post;
+    case bhttp::verb::put:
+      return Method::put;
+    case bhttp::verb::patch:
+      return Method::patch;
+    case bhttp::verb::delete_:
+      return Method::del;
+    case bhttp::verb::options:
+      return Method::options;
+    default:
+      return Method::other;
   }
 }
 
@@ -82,18 +90,21 @@ const std::string& log_timestamp() {
 std::string access_line(const Request& request, int status, std::size_t bytes, double ms) {
   return fmt::format(
       R"({{"ts":"{}","type":"access","ip":"{}","method":"{}","path":"{}","route":"{}","status":{},"bytes":{},"ms":{:.3f}}})",
-      log_timestamp(), request.remote_address,
-      method_name(request.method), core::json_escape(request.log_path), request.route_name, status,
-      bytes, ms);
+      log_timestamp(), request.remote_address, method_name(request.method),
+      core::json_escape(request.log_path), request.route_name, status, bytes, ms);
 }
 
 }  // namespace
 
 struct Server::Impl {
   Impl(ServerOptions o, const Router& r, ErrorRenderer e)
-      : options(std::move(o)), router(r), render_error(std::move(e)),
-        ioc(static_cast<int>(std::max(1u, options.threads))), acceptor(ioc),
-        signals(ioc, SIGINT, SIGTERM), shutdown_timer(ioc) {}
+      : options(std::move(o)),
+        router(r),
+        render_error(std::move(e)),
+        ioc(static_cast<int>(std::max(1u, options.threads))),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM),
+        shutdown_timer(ioc) {}
 
   ServerOptions options;
   const Router& router;
@@ -109,8 +120,8 @@ struct Server::Impl {
 
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> session(std::shared_ptr<Connection> connection);
-  asio::awaitable<bool> write(beast::tcp_stream& stream, const Request* request,
-                              Response& response, bool keep_alive);
+  asio::awaitable<bool> write(beast::tcp_stream& stream, const Request* request, Response& response,
+                              bool keep_alive);
   Response error_response(int status, const Request* request);
   Response dispatch_error(const Request& request, const MatchResult& match);
   void begin_shutdown();
@@ -128,8 +139,10 @@ Response Server::Impl::error_response(int status, const Request* request) {
 
 asio::awaitable<bool> Server::Impl::write(beast::tcp_stream& stream, const Request* request,
                                           Response& response, bool keep_alive) {
-  if (request) finish_response(*request, response);
-  else add_security_headers(response);
+  if (request)
+    finish_response(*request, response);
+  else
+    add_security_headers(response);
   std::string_view body = response.body_view();
   bool head = request && request->method == Method::head;
   bool no_body = head || response.status == 304 || response.status == 204;
@@ -175,17 +188,20 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     // request line and stopped held the connection for the idle timeout instead.)
     if (buffer.size() == 0) {
       stream.expires_after(options.idle_timeout);
-      auto [wait_error, first_bytes] = co_await stream.async_read_some(buffer.prepare(4096), kUseTuple);
+      auto [wait_error, first_bytes] =
+          co_await stream.async_read_some(buffer.prepare(4096), kUseTuple);
       if (wait_error) break;
       buffer.commit(first_bytes);
     }
     stream.expires_after(options.read_timeout);
-    auto [read_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+    auto [read_error, header_bytes] =
+        co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
     if (read_error) {
       std::optional<Response> refusal;
       if (read_error == bhttp::error::header_limit) {
         refusal = error_response(431, nullptr);
-      } else if (read_error.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+      } else if (read_error.category() ==
+                     bhttp::make_error_code(bhttp::error::bad_target).category() &&
                  read_error != bhttp::error::end_of_stream &&
                  read_error != bhttp::error::partial_message) {
         refusal = error_response(400, nullptr);
@@ -199,7 +215,8 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
           Request unparsed;
           unparsed.method = Method::other;
           unparsed.remote_address = remote;
-          double ms = std::chrono::duration<double, std::milli>(steady_clock::now() - refused_at).count();
+          double ms =
+              std::chrono::duration<double, std::milli>(steady_clock::now() - refused_at).count();
           core::access_log(access_line(unparsed, refusal->status, refusal->body_view().size(), ms));
         }
       }
@@ -256,7 +273,8 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
             co_await bhttp::async_write(stream, proceed, kUseTuple);
           }
           stream.expires_after(options.read_timeout);
-          auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+          auto [body_error, body_bytes] =
+              co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
           if (body_error == bhttp::error::body_limit) {
             response = error_response(413, &request);
             body_ok = false;
@@ -285,7 +303,8 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     int status = response.status;
     bool quiet = response.quiet;
     bool written = false;
-    if (response.raw_head && request.method == Method::get && !request.headers.has("If-None-Match")) {
+    if (response.raw_head && request.method == Method::get &&
+        !request.headers.has("If-None-Match")) {
       // Page-cache hit: the header block was built once; send it and the body as they are.
       std::string_view head = *response.raw_head;
       std::string closing;
@@ -316,10 +335,12 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
   connection->busy = true;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   if (stream.socket().is_open()) {
-    stream.expires_after(std::min<std::chrono::seconds>(options.read_timeout, std::chrono::seconds(2)));
+    stream.expires_after(
+        std::min<std::chrono::seconds>(options.read_timeout, std::chrono::seconds(2)));
     char discard[4096];
     for (;;) {
-      auto [drain_error, drained] = co_await stream.async_read_some(asio::buffer(discard), kUseTuple);
+      auto [drain_error, drained] =
+          co_await stream.async_read_some(asio::buffer(discard), kUseTuple);
       if (drain_error) break;
     }
   }
@@ -407,7 +428,8 @@ void Server::listen() {
   auto address = asio::ip::make_address(impl_->options.host, error);
   if (error) {
     tcp::resolver resolver(impl_->ioc);
-    auto results = resolver.resolve(impl_->options.host, std::to_string(impl_->options.port), error);
+    auto results =
+        resolver.resolve(impl_->options.host, std::to_string(impl_->options.port), error);
     if (error || results.empty()) {
       throw std::runtime_error("listen: cannot resolve host '" + impl_->options.host + "'");
     }
@@ -425,7 +447,9 @@ void Server::listen() {
   acceptor.listen(asio::socket_base::max_listen_connections);
 }
 
-std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+std::uint16_t Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
 
 void Server::run() {
   auto& impl = *impl_;

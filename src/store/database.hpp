@@ -25,11 +25,11 @@ using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 // Database failures as a small enum, never matched on message text.
 enum class DbErrc {
-  unique_violation,   // -> 409 Conflict
-  foreign_key,        // referenced row missing
-  constraint,         // CHECK / NOT NULL
-  busy,               // lock contention: retry
-  io,                 // disk full, I/O error
+  unique_violation,  // -> 409 Conflict
+  foreign_key,       // referenced row missing
+  constraint,        // CHECK / NOT NULL
+  busy,              // lock contention: retry
+  io,                // disk full, I/O error
   other,
 };
 
@@ -46,10 +46,12 @@ class Row {
  public:
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
-  bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
-  std::int64_t integer(std::size_t i) const;    // NULL -> 0
-  double real(std::size_t i) const;             // NULL -> 0.0
-  std::string text(std::size_t i) const;        // NULL -> ""
+  bool is_null(std::size_t i) const {
+    return std::holds_alternative<std::nullptr_t>(values_.at(i));
+  }
+  std::int64_t integer(std::size_t i) const;  // NULL -> 0
+  double real(std::size_t i) const;           // NULL -> 0.0
+  std::string text(std::size_t i) const;      // NULL -> ""
   std::optional<std::string> optional_text(std::size_t i) const;
   const Value& value(std::size_t i) const { return values_.at(i); }
   bool operator==(const Row&) const = default;
@@ -76,8 +78,8 @@ class Connection {
 // Outcome of one write job, delivered after the batch holding it is durable.
 struct WriteOutcome {
   bool ok = true;
-  std::optional<DbErrc> error;   // set when the job threw DbError
-  std::string message;           // for logs only, never shown to users
+  std::optional<DbErrc> error;  // set when the job threw DbError
+  std::string message;          // for logs only, never shown to users
 };
 
 using WriteJob = std::function<void(Connection&)>;
@@ -120,10 +122,10 @@ class Database {
 };
 
 struct OpenOptions {
-  std::string url;                      // "sqlite:/path/file.db" or a plain path
-  std::string migrations_dir;           // e.g. <resources>/migrations/sqlite
+  std::string url;             // "sqlite:/path/file.db" or a plain path
+  std::string migrations_dir;  // e.g. <resources>/migrations/sqlite
   unsigned read_connections = 4;
-  bool synchronous_full = true;         // durable commits (tests may relax)
+  bool synchronous_full = true;  // durable commits (tests may relax)
 };
 
 // Opens the backend the URL names. Throws std::runtime_error with a clear message.

@@ -10,11 +10,10 @@
 // the unit tests in tests/unit/view/markdown_test.cpp pin this behaviour.
 #include "view/markdown.hpp"
 
-#include <algorithm>
-
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -82,15 +81,18 @@ void shift_headings(cmark_node* root) {
     cmark_event_type event;
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
       cmark_node* node = cmark_iter_get_node(iter.get());
-      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) visit(node);
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING)
+        visit(node);
     }
   };
   int highest = 7;
-  for_each_heading([&](cmark_node* node) { highest = std::min(highest, cmark_node_get_heading_level(node)); });
+  for_each_heading(
+      [&](cmark_node* node) { highest = std::min(highest, cmark_node_get_heading_level(node)); });
   if (highest == 7) return;
   const int shift = 2 - highest;
   for_each_heading([&](cmark_node* node) {
-    cmark_node_set_heading_level(node, std::clamp(cmark_node_get_heading_level(node) + shift, 2, 6));
+    cmark_node_set_heading_level(node,
+                                 std::clamp(cmark_node_get_heading_level(node) + shift, 2, 6));
   });
 }
 

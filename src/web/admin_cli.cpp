@@ -23,7 +23,8 @@ std::unique_ptr<store::Database> open_existing(const core::Config& config) {
 
 }  // namespace
 
-int registrations_list(const core::Config& config, const std::string& seminar_slug, std::ostream& out) {
+int registrations_list(const core::Config& config, const std::string& seminar_slug,
+                       std::ostream& out) {
   auto db = open_existing(config);
   auto seminar = db->read([&](store::Connection& c) {
     auto row = c.query_one("SELECT id FROM seminars WHERE slug = ?", {seminar_slug});
@@ -39,17 +40,19 @@ int registrations_list(const core::Config& config, const std::string& seminar_sl
         " FROM registrations WHERE seminar_id = ? ORDER BY id",
         {*seminar});
   });
-  out << fmt::format("{:>6}  {:<17} {:<9}  {:<32} {:<28} {}\n", "id", "state", "", "e-mail", "name", "registered");
+  out << fmt::format("{:>6}  {:<17} {:<9}  {:<32} {:<28} {}\n", "id", "state", "", "e-mail", "name",
+                     "registered");
   for (const auto& row : rows) {
-    out << fmt::format("{:>6}  {:<17} {:<9}  {:<32} {:<28} {}\n", row.integer(0), row.text(1), row.text(2),
-                       row.text(3), row.text(4), row.text(5));
+    out << fmt::format("{:>6}  {:<17} {:<9}  {:<32} {:<28} {}\n", row.integer(0), row.text(1),
+                       row.text(2), row.text(3), row.text(4), row.text(5));
   }
   out << rows.size() << " registrations\n";
   db->close();
   return 0;
 }
 
-int registrations_change(const core::Config& config, const std::string& action, std::int64_t id, std::ostream& out) {
+int registrations_change(const core::Config& config, const std::string& action, std::int64_t id,
+                         std::ostream& out) {
   auto db = open_existing(config);
   events::ChangeResult result = events::ChangeResult::not_allowed;
   bool found = true;
@@ -59,9 +62,12 @@ int registrations_change(const core::Config& config, const std::string& action, 
       return;
     }
     auto now = core::Clock::now();
-    if (action == "approve") result = events::approve_registration(c, id, now);
-    else if (action == "reject") result = events::reject_registration(c, id, now);
-    else result = events::cancel_registration(c, id, now);
+    if (action == "approve")
+      result = events::approve_registration(c, id, now);
+    else if (action == "reject")
+      result = events::reject_registration(c, id, now);
+    else
+      result = events::cancel_registration(c, id, now);
   });
   db->close();
   if (!found) {
@@ -69,9 +75,15 @@ int registrations_change(const core::Config& config, const std::string& action, 
     return 1;
   }
   switch (result) {
-    case events::ChangeResult::done: out << "registration " << id << ": " << action << " done; the e-mail is queued\n"; return 0;
-    case events::ChangeResult::already: out << "registration " << id << ": nothing to do, already in that state\n"; return 0;
-    case events::ChangeResult::not_allowed: out << "registration " << id << ": cannot " << action << " in its current state\n"; return 1;
+    case events::ChangeResult::done:
+      out << "registration " << id << ": " << action << " done; the e-mail is queued\n";
+      return 0;
+    case events::ChangeResult::already:
+      out << "registration " << id << ": nothing to do, already in that state\n";
+      return 0;
+    case events::ChangeResult::not_allowed:
+      out << "registration " << id << ": cannot " << action << " in its current state\n";
+      return 1;
   }
   return 1;
 }

@@ -10,9 +10,11 @@
 
 namespace rynek::web {
 
-int registrations_list(const core::Config& config, const std::string& seminar_slug, std::ostream& out);
+int registrations_list(const core::Config& config, const std::string& seminar_slug,
+                       std::ostream& out);
 // action: "approve" | "reject" | "cancel"
-int registrations_change(const core::Config& config, const std::string& action, std::int64_t id, std::ostream& out);
+int registrations_change(const core::Config& config, const std::string& action, std::int64_t id,
+                         std::ostream& out);
 int mail_status(const core::Config& config, std::ostream& out);
 
 }  // namespace rynek::web

@@ -21,12 +21,13 @@ namespace rynek::web {
 
 // Limits on public forms and personal links (see core/rate_limit.hpp).
 struct RateLimits {
-  core::RateLimiter form_posts{30, 10};      // per client address: registrations, confirmations
-  core::RateLimiter per_email{6, 3};         // per e-mail address across seminars
-  core::RateLimiter token_misses{30, 20};    // per client address: unknown personal links
-  core::RateLimiter heartbeats{10, 5};       // per personal link
+  core::RateLimiter form_posts{30, 10};    // per client address: registrations, confirmations
+  core::RateLimiter per_email{6, 3};       // per e-mail address across seminars
+  core::RateLimiter token_misses{30, 20};  // per client address: unknown personal links
+  core::RateLimiter heartbeats{10, 5};     // per personal link
   void set_enabled(bool enabled) {
-    for (auto* limiter : {&form_posts, &per_email, &token_misses, &heartbeats}) limiter->set_enabled(enabled);
+    for (auto* limiter : {&form_posts, &per_email, &token_misses, &heartbeats})
+      limiter->set_enabled(enabled);
   }
 };
 
@@ -42,7 +43,8 @@ struct App {
   // Called after a write that queued e-mail, so the mail worker wakes at once.
   std::function<void()> mail_queued = [] {};
   // The site settings as of the cache's content version (web/site_settings.hpp).
-  std::shared_ptr<content::SettingsCache> settings_cache = std::make_shared<content::SettingsCache>();
+  std::shared_ptr<content::SettingsCache> settings_cache =
+      std::make_shared<content::SettingsCache>();
 };
 
 // Every route Rynek serves, with method, pattern, stable name, handler and limits.

@@ -57,7 +57,8 @@ Broadcast parse_broadcast(const std::string& url) {
   } else if (host == "facebook.com" || host == "fb.watch" || host == "fb.me") {
     broadcast.kind = BroadcastKind::facebook;
     broadcast.embed_url =
-        "https://www.facebook.com/plugins/video.php?href=" + http::encode_component(url) + "&show_text=false";
+        "https://www.facebook.com/plugins/video.php?href=" + http::encode_component(url) +
+        "&show_text=false";
   } else if (path.ends_with(".m3u8")) {
     broadcast.kind = BroadcastKind::hls;
     broadcast.embed_url = url;
@@ -71,12 +72,13 @@ Broadcast parse_broadcast(const std::string& url) {
 
 namespace rynek::web {
 
-view::Value broadcast_value(const std::string& lang, const std::string& url, const std::string& title) {
+view::Value broadcast_value(const std::string& lang, const std::string& url,
+                            const std::string& title) {
   auto broadcast = parse_broadcast(url);
   view::Value value;
   if (broadcast.kind == BroadcastKind::none) return value;
-  bool iframe = broadcast.kind == BroadcastKind::youtube || broadcast.kind == BroadcastKind::vimeo ||
-                broadcast.kind == BroadcastKind::facebook;
+  bool iframe = broadcast.kind == BroadcastKind::youtube ||
+                broadcast.kind == BroadcastKind::vimeo || broadcast.kind == BroadcastKind::facebook;
   value["present"] = true;
   value["is_iframe"] = iframe;
   value["is_hls"] = broadcast.kind == BroadcastKind::hls;
@@ -92,7 +94,8 @@ std::string hls_origin(const std::string& url) {
   if (broadcast.kind != BroadcastKind::hls) return {};
   auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed) return {};
-  std::string origin = std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host_and_port());
+  std::string origin =
+      std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host_and_port());
   return origin;
 }
 

@@ -25,7 +25,8 @@ namespace rynek::web {
 
 // Template values for the player: is_youtube / is_vimeo / is_facebook (iframe),
 // is_hls (video + hls.js), is_link, embed_url, url, title.
-view::Value broadcast_value(const std::string& lang, const std::string& url, const std::string& title);
+view::Value broadcast_value(const std::string& lang, const std::string& url,
+                            const std::string& title);
 
 // The origin of an HLS stream on another host, for the page's CSP; "" otherwise.
 std::string hls_origin(const std::string& url);

@@ -38,14 +38,19 @@ http::Response atom_feed(App& app, http::Request& request) {
     if (next && *next < expires) expires = *next;
     const auto& base = app.config.base_url;
     const std::string site = html_escape(site_settings(app)->organisation_name);
-    std::string updated = entries.empty() ? core::format_iso8601(now)
-                                          : core::format_iso8601(entries.front().updated);
-    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + app.config.lang + "\">\n";
-    out += "  <title>" + site + " – " + html_escape(core::translate(app.config.lang, "News")) + "</title>\n";
+    std::string updated =
+        entries.empty() ? core::format_iso8601(now) : core::format_iso8601(entries.front().updated);
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+        app.config.lang + "\">\n";
+    out += "  <title>" + site + " – " + html_escape(core::translate(app.config.lang, "News")) +
+           "</title>\n";
     out += "  <id>" + html_escape(base) + "/feed.atom</id>\n";
-    out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + html_escape(base) + "/feed.atom\"/>\n";
-    out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + html_escape(base) + "/aktualnosci\"/>\n";
+    out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + html_escape(base) +
+           "/feed.atom\"/>\n";
+    out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + html_escape(base) +
+           "/aktualnosci\"/>\n";
     out += "  <updated>" + updated + "</updated>\n";
     for (const auto& entry : entries) {
       std::string url = base + "/aktualnosci/" + entry.summary.slug;
@@ -53,13 +58,17 @@ http::Response atom_feed(App& app, http::Request& request) {
       out += "    <title>" + html_escape(entry.summary.title) + "</title>\n";
       out += "    <id>" + html_escape(url) + "</id>\n";
       out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + html_escape(url) + "\"/>\n";
-      out += "    <published>" + core::format_iso8601(entry.summary.published_at) + "</published>\n";
-      out += "    <updated>" + core::format_iso8601(std::max(entry.updated, entry.summary.published_at)) + "</updated>\n";
+      out +=
+          "    <published>" + core::format_iso8601(entry.summary.published_at) + "</published>\n";
+      out += "    <updated>" +
+             core::format_iso8601(std::max(entry.updated, entry.summary.published_at)) +
+             "</updated>\n";
       out += "    <author><name>" + site + "</name></author>\n";
       if (!entry.summary.lead.empty()) {
         out += "    <summary>" + html_escape(entry.summary.lead) + "</summary>\n";
       }
-      out += "    <content type=\"html\">" + html_escape(view::render_markdown(entry.body_md)) + "</content>\n";
+      out += "    <content type=\"html\">" + html_escape(view::render_markdown(entry.body_md)) +
+             "</content>\n";
       out += "  </entry>\n";
     }
     out += "</feed>\n";
@@ -76,8 +85,9 @@ http::Response sitemap(App& app, http::Request& request) {
     });
     if (next && *next < expires) expires = *next;
     const auto& base = app.config.base_url;
-    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     auto add = [&](const std::string& path, const std::string& lastmod) {
       out += "  <url><loc>" + html_escape(base + path) + "</loc>";
       if (!lastmod.empty()) out += "<lastmod>" + lastmod + "</lastmod>";

@@ -31,7 +31,9 @@ std::string form_value(const http::Params& form, std::string_view key) {
   return {};
 }
 
-std::string client_key(const http::Request& request) { return request.remote_address; }
+std::string client_key(const http::Request& request) {
+  return request.remote_address;
+}
 
 void mark_private(http::Response& response) {
   response.headers.set("Cache-Control", "no-store");

@@ -4,7 +4,9 @@
 
 namespace rynek::web {
 
-std::string image_url(const std::string& sha256) { return "/media/" + sha256 + "/image"; }
+std::string image_url(const std::string& sha256) {
+  return "/media/" + sha256 + "/image";
+}
 
 std::string hero_srcset(const content::ResponsiveImage& image) {
   if (image.variants.empty()) return "";

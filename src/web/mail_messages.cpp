@@ -8,14 +8,14 @@
 #include "events/registration.hpp"
 #include "web/admin/account_mail.hpp"
 #include "web/admin/messages.hpp"
-#include "web/site_settings.hpp"
 #include "web/seminar_view.hpp"
+#include "web/site_settings.hpp"
 
 namespace rynek::web {
 namespace {
 
 struct Wording {
-  const char* subject;                  // followed by ": <seminar title>"
+  const char* subject;  // followed by ": <seminar title>"
   std::vector<const char*> paragraphs;
   bool personal_link = true;
   bool calendar = false;
@@ -24,64 +24,106 @@ struct Wording {
 
 std::optional<Wording> wording(const std::string& kind) {
   if (kind == "registration.confirmation") {
-    return Wording{core::N_("Registration confirmed"),
-                   {core::N_("Thank you for registering. A place at the seminar is reserved for you."),
-                    core::N_("Open your personal link and press \"Confirm participation\". On the day of the seminar the same link opens the broadcast.")},
-                   true, true, true};
+    return Wording{
+        core::N_("Registration confirmed"),
+        {core::N_("Thank you for registering. A place at the seminar is reserved for you."),
+         core::N_(
+             "Open your personal link and press \"Confirm participation\". On the day of the seminar the same link opens the broadcast.")},
+        true,
+        true,
+        true};
   }
   if (kind == "registration.waitlisted") {
-    return Wording{core::N_("You are on the waiting list"),
-                   {core::N_("Thank you for registering. There is no place for you at the moment, so you are on the waiting list."),
-                    core::N_("If a place frees up, we will write to you at once. Your personal link shows your place in the queue.")},
-                   true, false, true};
+    return Wording{
+        core::N_("You are on the waiting list"),
+        {core::N_(
+             "Thank you for registering. There is no place for you at the moment, so you are on the waiting list."),
+         core::N_(
+             "If a place frees up, we will write to you at once. Your personal link shows your place in the queue.")},
+        true,
+        false,
+        true};
   }
   if (kind == "registration.pending") {
-    return Wording{core::N_("Registration received"),
-                   {core::N_("Thank you for registering. The organiser confirms registrations for this seminar; we will write to you when they decide."),
-                    core::N_("Your personal link shows the state of your registration.")},
-                   true, false, true};
+    return Wording{
+        core::N_("Registration received"),
+        {core::N_(
+             "Thank you for registering. The organiser confirms registrations for this seminar; we will write to you when they decide."),
+         core::N_("Your personal link shows the state of your registration.")},
+        true,
+        false,
+        true};
   }
   if (kind == "registration.promoted") {
-    return Wording{core::N_("A place is yours"),
-                   {core::N_("Good news: a place at the seminar has become free and it is now yours."),
-                    core::N_("Open your personal link and press \"Confirm participation\". On the day of the seminar the same link opens the broadcast.")},
-                   true, true, true};
+    return Wording{
+        core::N_("A place is yours"),
+        {core::N_("Good news: a place at the seminar has become free and it is now yours."),
+         core::N_(
+             "Open your personal link and press \"Confirm participation\". On the day of the seminar the same link opens the broadcast.")},
+        true,
+        true,
+        true};
   }
   if (kind == "registration.approved") {
-    return Wording{core::N_("Registration approved"),
-                   {core::N_("The organiser has approved your registration. A place at the seminar is reserved for you."),
-                    core::N_("Open your personal link and press \"Confirm participation\". On the day of the seminar the same link opens the broadcast.")},
-                   true, true, true};
+    return Wording{
+        core::N_("Registration approved"),
+        {core::N_(
+             "The organiser has approved your registration. A place at the seminar is reserved for you."),
+         core::N_(
+             "Open your personal link and press \"Confirm participation\". On the day of the seminar the same link opens the broadcast.")},
+        true,
+        true,
+        true};
   }
   if (kind == "registration.rejected") {
-    return Wording{core::N_("Registration not accepted"),
-                   {core::N_("We are sorry: the organiser could not accept your registration for this seminar."),
-                    core::N_("If you have questions, please write to the contact address below.")},
-                   false, false, false};
+    return Wording{
+        core::N_("Registration not accepted"),
+        {core::N_(
+             "We are sorry: the organiser could not accept your registration for this seminar."),
+         core::N_("If you have questions, please write to the contact address below.")},
+        false,
+        false,
+        false};
   }
   if (kind == "registration.cancelled") {
-    return Wording{core::N_("Registration cancelled"),
-                   {core::N_("Your registration has been cancelled. If people are waiting for a place, it goes to the next of them."),
-                    core::N_("If this was a mistake, you can register again on the seminar's page while places are left.")},
-                   false, false, false};
+    return Wording{
+        core::N_("Registration cancelled"),
+        {core::N_(
+             "Your registration has been cancelled. If people are waiting for a place, it goes to the next of them."),
+         core::N_(
+             "If this was a mistake, you can register again on the seminar's page while places are left.")},
+        false,
+        false,
+        false};
   }
   if (kind == "registration.expired") {
-    return Wording{core::N_("Your place has moved to the waiting list"),
-                   {core::N_("You did not confirm your participation in time, so your place went to the next person and you are now on the waiting list."),
-                    core::N_("You can still confirm through your personal link; if a place frees up, it will be yours.")},
-                   true, false, true};
+    return Wording{
+        core::N_("Your place has moved to the waiting list"),
+        {core::N_(
+             "You did not confirm your participation in time, so your place went to the next person and you are now on the waiting list."),
+         core::N_(
+             "You can still confirm through your personal link; if a place frees up, it will be yours.")},
+        true,
+        false,
+        true};
   }
   if (kind == "reminder.24h") {
-    return Wording{core::N_("Tomorrow"),
-                   {core::N_("A reminder: the seminar starts in about 24 hours."),
-                    core::N_("Your personal link opens the broadcast, the agenda and the materials.")},
-                   true, true, true};
+    return Wording{
+        core::N_("Tomorrow"),
+        {core::N_("A reminder: the seminar starts in about 24 hours."),
+         core::N_("Your personal link opens the broadcast, the agenda and the materials.")},
+        true,
+        true,
+        true};
   }
   if (kind == "reminder.1h") {
-    return Wording{core::N_("Starting in an hour"),
-                   {core::N_("The seminar starts in about an hour."),
-                    core::N_("Open your personal link a few minutes before the start to join the broadcast.")},
-                   true, false, false};
+    return Wording{
+        core::N_("Starting in an hour"),
+        {core::N_("The seminar starts in about an hour."),
+         core::N_("Open your personal link a few minutes before the start to join the broadcast.")},
+        true,
+        false,
+        false};
   }
   return std::nullopt;
 }
@@ -116,10 +158,12 @@ mail::Composer make_composer(const App& app) {
     });
     auto& [registration, seminar] = found;
     if (!registration || !seminar) return std::nullopt;
-    const std::string lang = core::is_supported_language(queued.lang) ? queued.lang : app.config.lang;
+    const std::string lang =
+        core::is_supported_language(queued.lang) ? queued.lang : app.config.lang;
     auto t = [&](const char* text) { return core::translate(lang, text); };
     const std::string base = app.config.base_url;
-    const std::string personal = base + "/u/" + app.secret.participation_token(registration->token_nonce);
+    const std::string personal =
+        base + "/u/" + app.secret.participation_token(registration->token_nonce);
 
     view::Value context;
     context["lang"] = lang;
@@ -159,7 +203,8 @@ mail::Composer make_composer(const App& app) {
       options.personal_url = personal;
       options.uid = "registration-" + std::to_string(registration->id) + "@rynek";
       options.organizer_email = seminar->contact_email;
-      message.attachments.push_back({"zaproszenie.ics", "text/calendar; charset=utf-8; method=PUBLISH",
+      message.attachments.push_back({"zaproszenie.ics",
+                                     "text/calendar; charset=utf-8; method=PUBLISH",
                                      events::seminar_ics(*seminar, options)});
     }
     return message;

@@ -4,9 +4,9 @@
 #include <map>
 
 #include "content/article.hpp"
-#include "events/seminar.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "events/seminar.hpp"
 #include "http/url.hpp"
 #include "view/markdown.hpp"
 #include "web/hero_image.hpp"
@@ -43,7 +43,8 @@ view::Value summary_value(const std::string& lang, const content::ArticleSummary
   return value;
 }
 
-view::Value summaries_value(const std::string& lang, const std::vector<content::ArticleSummary>& articles,
+view::Value summaries_value(const std::string& lang,
+                            const std::vector<content::ArticleSummary>& articles,
                             const HeroImages& images) {
   view::Value::List list;
   for (const auto& article : articles) list.push_back(summary_value(lang, article, images));
@@ -68,9 +69,11 @@ view::Value pagination_value(const std::string& lang, const std::string& base, i
   value["pages"] = static_cast<long>(pages);
   value["has_pages"] = pages > 1;
   value["label"] = core::translate(lang, "Pages");
-  if (page > 1) value["previous_url"] = page == 2 ? base : base + "?strona=" + std::to_string(page - 1);
+  if (page > 1)
+    value["previous_url"] = page == 2 ? base : base + "?strona=" + std::to_string(page - 1);
   if (page < pages) value["next_url"] = base + "?strona=" + std::to_string(page + 1);
-  value["count_text"] = core::translate_plural(lang, "%1% article", "%1% articles", static_cast<long>(total));
+  value["count_text"] =
+      core::translate_plural(lang, "%1% article", "%1% articles", static_cast<long>(total));
   return value;
 }
 
@@ -84,7 +87,8 @@ http::Response list_of_articles(App& app, http::Request& request, const std::str
     int offset = (*page - 1) * kArticlesPerPage;
     auto found = tag ? content::articles_with_tag(db, tag_slug, now, kArticlesPerPage, offset)
                      : content::latest_articles(db, now, kArticlesPerPage, offset);
-    auto count = tag ? content::count_with_tag(db, tag_slug, now) : content::count_published(db, now);
+    auto count =
+        tag ? content::count_with_tag(db, tag_slug, now) : content::count_published(db, now);
     auto heroes = article_heroes(db, app, found);
     return std::tuple(std::move(found), count, std::move(heroes));
   });
@@ -114,46 +118,52 @@ http::Response list_of_articles(App& app, http::Request& request, const std::str
 
 http::Response home_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
-  return cached_page(app, request, lang, [&] {
-    auto now = core::Clock::now();
-    auto [articles, seminars, images] = app.db.read([&](store::Connection& db) {
-      auto latest = content::latest_articles(db, now, 7);
-      auto upcoming = events::upcoming_seminars(db, now, 3);
-      auto heroes = article_heroes(db, app, latest);
-      heroes.merge(seminar_heroes(db, app.media, upcoming));
-      return std::tuple(std::move(latest), std::move(upcoming), std::move(heroes));
-    });
-    view::Value context;
-    if (!articles.empty()) {
-      context["featured"] = summary_value(lang, articles.front(), images);
-      articles.erase(articles.begin());
-    }
-    context["articles"] = summaries_value(lang, articles, images);
-    context["has_articles"] = !articles.empty();
-    view::Value::List upcoming;
-    for (const auto& seminar : seminars) {
-      upcoming.push_back(seminar_value(lang, seminar, MaterialsShown::public_only, images));
-    }
-    context["has_upcoming_seminars"] = !upcoming.empty();
-    context["upcoming_seminars"] = std::move(upcoming);
-    PageMeta meta;
-    meta.title = core::translate(lang, "Home");
-    meta.description = core::translate(lang, "News, seminars and city experience of the Local Development Forum.");
-    meta.canonical_path = "/";
-    meta.nav = "home";
-    return render_page(app, request, lang, "home", std::move(context), meta);
-  }, std::chrono::minutes(5));  // seminars leave "upcoming" as time passes
+  return cached_page(
+      app, request, lang,
+      [&] {
+        auto now = core::Clock::now();
+        auto [articles, seminars, images] = app.db.read([&](store::Connection& db) {
+          auto latest = content::latest_articles(db, now, 7);
+          auto upcoming = events::upcoming_seminars(db, now, 3);
+          auto heroes = article_heroes(db, app, latest);
+          heroes.merge(seminar_heroes(db, app.media, upcoming));
+          return std::tuple(std::move(latest), std::move(upcoming), std::move(heroes));
+        });
+        view::Value context;
+        if (!articles.empty()) {
+          context["featured"] = summary_value(lang, articles.front(), images);
+          articles.erase(articles.begin());
+        }
+        context["articles"] = summaries_value(lang, articles, images);
+        context["has_articles"] = !articles.empty();
+        view::Value::List upcoming;
+        for (const auto& seminar : seminars) {
+          upcoming.push_back(seminar_value(lang, seminar, MaterialsShown::public_only, images));
+        }
+        context["has_upcoming_seminars"] = !upcoming.empty();
+        context["upcoming_seminars"] = std::move(upcoming);
+        PageMeta meta;
+        meta.title = core::translate(lang, "Home");
+        meta.description = core::translate(
+            lang, "News, seminars and city experience of the Local Development Forum.");
+        meta.canonical_path = "/";
+        meta.nav = "home";
+        return render_page(app, request, lang, "home", std::move(context), meta);
+      },
+      std::chrono::minutes(5));  // seminars leave "upcoming" as time passes
 }
 
 http::Response news_list_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
-  return cached_page(app, request, lang, [&] { return list_of_articles(app, request, lang, std::nullopt); });
+  return cached_page(app, request, lang,
+                     [&] { return list_of_articles(app, request, lang, std::nullopt); });
 }
 
 http::Response tag_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
   return cached_page(app, request, lang, [&] {
-    auto tag = app.db.read([&](store::Connection& db) { return content::find_tag(db, request.params.at("slug")); });
+    auto tag = app.db.read(
+        [&](store::Connection& db) { return content::find_tag(db, request.params.at("slug")); });
     if (!tag) return render_error(app, 404, &request);
     return list_of_articles(app, request, lang, tag);
   });
@@ -202,7 +212,8 @@ http::Response article_page(App& app, http::Request& request) {
     context["has_others"] = !others.empty();
     PageMeta meta;
     meta.title = article->title;
-    meta.description = article->lead.empty() ? view::markdown_to_text(article->body_md, 160) : article->lead;
+    meta.description =
+        article->lead.empty() ? view::markdown_to_text(article->body_md, 160) : article->lead;
     meta.canonical_path = "/aktualnosci/" + article->slug;
     meta.nav = "news";
     return render_page(app, request, lang, "article", std::move(context), meta);

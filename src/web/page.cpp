@@ -54,10 +54,12 @@ http::Response render_page(const App& app, const http::Request& request, const s
                            const PageMeta& meta, int status) {
   const std::string other = lang == "pl" ? "en" : "pl";
   context["lang"] = lang;
-  add_site_context(app, context);  // the organisation's name and, for the footer, its contact details
+  add_site_context(app,
+                   context);  // the organisation's name and, for the footer, its contact details
   context["page_title"] = meta.title;
   if (!meta.description.empty()) context["meta_description"] = meta.description;
-  if (!meta.canonical_path.empty()) context["canonical_url"] = app.config.base_url + meta.canonical_path;
+  if (!meta.canonical_path.empty())
+    context["canonical_url"] = app.config.base_url + meta.canonical_path;
   context["css_url"] = app.static_files.url("css/site.css");
   context["favicon_url"] = app.static_files.url("favicon.svg");
   context["participant_js_url"] = app.static_files.url("js/participant.js");
@@ -83,13 +85,15 @@ namespace rynek::web {
 http::Response cached_page(App& app, const http::Request& request, const std::string& lang,
                            const std::function<http::Response()>& render,
                            std::optional<std::chrono::seconds> max_age) {
-  return app.cache.get_or_render(lang + " " + request.target, request, [&](core::TimePoint& expires) {
-    auto now = core::Clock::now();
-    auto next = app.db.read([&](store::Connection& db) { return content::next_publication(db, now); });
-    if (next && *next < expires) expires = *next;
-    if (max_age && now + *max_age < expires) expires = now + *max_age;
-    return render();
-  });
+  return app.cache.get_or_render(
+      lang + " " + request.target, request, [&](core::TimePoint& expires) {
+        auto now = core::Clock::now();
+        auto next =
+            app.db.read([&](store::Connection& db) { return content::next_publication(db, now); });
+        if (next && *next < expires) expires = *next;
+        if (max_age && now + *max_age < expires) expires = now + *max_age;
+        return render();
+      });
 }
 
 }  // namespace rynek::web

@@ -42,8 +42,9 @@ class PageCache {
 
   // Returns the cached response for key, or renders it with `render` and keeps it
   // (when it is a 200). `expires` is when the entry must be rendered again.
-  http::Response get_or_render(const std::string& key, const http::Request& request,
-                               const std::function<http::Response(core::TimePoint& expires)>& render);
+  http::Response get_or_render(
+      const std::string& key, const http::Request& request,
+      const std::function<http::Response(core::TimePoint& expires)>& render);
 
   std::int64_t version() const { return version_.load(std::memory_order_acquire); }
   // Adopts a newer content version (from a write in this process or the poller).

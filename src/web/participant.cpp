@@ -42,21 +42,26 @@ std::variant<Holder, http::Response> lookup(App& app, const http::Request& reque
     });
   }
   if (!holder) {
-    if (!app.limits.token_misses.allow(client_key(request))) return render_error(app, 429, &request);
+    if (!app.limits.token_misses.allow(client_key(request)))
+      return render_error(app, 429, &request);
     auto lang = request_language(app, request);
     view::Value context;
     PageMeta meta;
     meta.title = core::translate(lang, "This link is not valid");
-    auto response = render_page(app, request, lang, "participant/unknown", std::move(context), meta, 404);
+    auto response =
+        render_page(app, request, lang, "participant/unknown", std::move(context), meta, 404);
     mark_private(response);
     return response;
   }
   return std::move(*holder);
 }
 
-std::string personal_url(const Holder& holder) { return "/u/" + holder.token; }
+std::string personal_url(const Holder& holder) {
+  return "/u/" + holder.token;
+}
 
-std::string state_message(const std::string& lang, const events::Registration& registration, std::optional<int> position) {
+std::string state_message(const std::string& lang, const events::Registration& registration,
+                          std::optional<int> position) {
   using events::RegistrationState;
   switch (registration.state) {
     case RegistrationState::registered:
@@ -64,7 +69,9 @@ std::string state_message(const std::string& lang, const events::Registration& r
                                        : core::translate(lang, "You have a place at this seminar.");
     case RegistrationState::waitlisted:
       return core::translate(lang, "You are on the waiting list.") +
-             (position ? " " + core::translate(lang, "Your place in the queue:") + " " + std::to_string(*position) + "." : "");
+             (position ? " " + core::translate(lang, "Your place in the queue:") + " " +
+                             std::to_string(*position) + "."
+                       : "");
     case RegistrationState::pending_approval:
       return core::translate(lang, "Your registration is waiting for the organiser's approval.");
     case RegistrationState::rejected:
@@ -76,8 +83,8 @@ std::string state_message(const std::string& lang, const events::Registration& r
 }
 
 http::Response render_private(App& app, const http::Request& request, const std::string& lang,
-                              const std::string& page, view::Value context, const std::string& title,
-                              int status = 200) {
+                              const std::string& page, view::Value context,
+                              const std::string& title, int status = 200) {
   PageMeta meta;
   meta.title = title;
   meta.nav = "seminars";
@@ -87,9 +94,11 @@ http::Response render_private(App& app, const http::Request& request, const std:
 }
 
 // Runs a change on the writer and redirects back to the personal page.
-void change_and_return(App& app, const http::Request& request, http::Responder respond,
-                       std::function<events::ChangeResult(store::Connection&, std::int64_t, core::TimePoint)> change) {
-  if (!app.limits.form_posts.allow(client_key(request))) return respond(render_error(app, 429, &request));
+void change_and_return(
+    App& app, const http::Request& request, http::Responder respond,
+    std::function<events::ChangeResult(store::Connection&, std::int64_t, core::TimePoint)> change) {
+  if (!app.limits.form_posts.allow(client_key(request)))
+    return respond(render_error(app, 429, &request));
   auto found = lookup(app, request);
   if (auto* response = std::get_if<http::Response>(&found)) return respond(std::move(*response));
   auto& holder = std::get<Holder>(found);
@@ -126,11 +135,14 @@ http::Response participant_page(App& app, http::Request& request) {
                 registration.state == events::RegistrationState::waitlisted;
   http::Response scratch;
   view::Value context = seminar_value(lang, seminar,
-      registration.state == events::RegistrationState::registered ? MaterialsShown::all : MaterialsShown::public_only);
+                                      registration.state == events::RegistrationState::registered
+                                          ? MaterialsShown::all
+                                          : MaterialsShown::public_only);
   context["personal_url"] = personal_url(holder);
   context["name"] = registration.name;
   context["csrf"] = csrf_token_for(app, request, scratch);
-  auto position = app.db.read([&](store::Connection& db) { return events::queue_position(db, registration); });
+  auto position =
+      app.db.read([&](store::Connection& db) { return events::queue_position(db, registration); });
   context["state_message"] = state_message(lang, registration, position);
   // The confirm page shows the waiting-list place too (the waitlist e-mail promises it).
   context["is_waitlisted"] = registration.state == events::RegistrationState::waitlisted;
@@ -143,7 +155,8 @@ http::Response participant_page(App& app, http::Request& request) {
   }
   bool registered = registration.state == events::RegistrationState::registered;
   context["is_registered"] = registered;
-  context["can_cancel"] = active || registration.state == events::RegistrationState::pending_approval;
+  context["can_cancel"] =
+      active || registration.state == events::RegistrationState::pending_approval;
   context["before_start"] = now < seminar.starts_at;
   context["is_live"] = now >= seminar.starts_at - std::chrono::minutes(30) && now < seminar.ends_at;
   context["is_over"] = now >= seminar.ends_at;
@@ -155,12 +168,15 @@ http::Response participant_page(App& app, http::Request& request) {
     if (now >= seminar.ends_at && !seminar.recording_url.empty()) {
       context["recording"] = broadcast_value(lang, seminar.recording_url, seminar.title);
     }
-    if (now >= seminar.starts_at - std::chrono::minutes(30) && now <= seminar.ends_at + std::chrono::minutes(30)) {
+    if (now >= seminar.starts_at - std::chrono::minutes(30) &&
+        now <= seminar.ends_at + std::chrono::minutes(30)) {
       auto id = registration.id;
-      app.db.write([id, now](store::Connection& db) { events::record_visit(db, id, now); }, [](store::WriteOutcome) {});
+      app.db.write([id, now](store::Connection& db) { events::record_visit(db, id, now); },
+                   [](store::WriteOutcome) {});
     }
   }
-  auto response = render_private(app, request, lang, "participant/page", std::move(context), seminar.title);
+  auto response =
+      render_private(app, request, lang, "participant/page", std::move(context), seminar.title);
   for (const auto& [name, value] : scratch.headers.all()) response.headers.add(name, value);
   if (!extra_origin.empty()) {
     // hls.js fetches the stream from its own host: allow that one origin, nothing more.
@@ -187,8 +203,9 @@ http::Response participant_cancel_form(App& app, http::Request& request) {
   view::Value context = seminar_value(lang, holder.seminar, MaterialsShown::public_only);
   context["personal_url"] = personal_url(holder);
   context["csrf"] = csrf_token_for(app, request, scratch);
-  context["already_cancelled"] = holder.registration.state == events::RegistrationState::cancelled ||
-                                 holder.registration.state == events::RegistrationState::rejected;
+  context["already_cancelled"] =
+      holder.registration.state == events::RegistrationState::cancelled ||
+      holder.registration.state == events::RegistrationState::rejected;
   auto response = render_private(app, request, lang, "participant/cancel", std::move(context),
                                  core::translate(lang, "Cancel registration"));
   for (const auto& [name, value] : scratch.headers.all()) response.headers.add(name, value);
@@ -208,15 +225,18 @@ http::Response participant_ics(App& app, http::Request& request) {
   options.personal_url = app.config.base_url + personal_url(holder);
   options.uid = "registration-" + std::to_string(holder.registration.id) + "@rynek";
   options.organizer_email = holder.seminar.contact_email;
-  auto response = http::Response::text(200, events::seminar_ics(holder.seminar, options), "text/calendar; charset=utf-8");
-  response.headers.set("Content-Disposition", "attachment; filename=\"" + holder.seminar.slug + ".ics\"");
+  auto response = http::Response::text(200, events::seminar_ics(holder.seminar, options),
+                                       "text/calendar; charset=utf-8");
+  response.headers.set("Content-Disposition",
+                       "attachment; filename=\"" + holder.seminar.slug + ".ics\"");
   mark_private(response);
   return response;
 }
 
 void participant_heartbeat(App& app, http::Request& request, http::Responder respond) {
   const auto& token = request.params.at("token");
-  if (!app.limits.heartbeats.allow(token)) return respond(http::Response::json(429, R"({"error":"too many requests"})"));
+  if (!app.limits.heartbeats.allow(token))
+    return respond(http::Response::json(429, R"({"error":"too many requests"})"));
   auto found = lookup(app, request);
   if (std::holds_alternative<http::Response>(found)) {
     return respond(http::Response::json(404, R"({"error":"unknown link"})"));
@@ -229,8 +249,9 @@ void participant_heartbeat(App& app, http::Request& request, http::Responder res
   auto now = core::Clock::now();
   app.db.write([id, now](store::Connection& db) { events::record_heartbeat(db, id, now); },
                [respond](store::WriteOutcome outcome) {
-                 auto response = outcome.ok ? http::Response::json(200, R"({"ok":true})")
-                                            : http::Response::json(503, R"({"error":"unavailable"})");
+                 auto response = outcome.ok
+                                     ? http::Response::json(200, R"({"ok":true})")
+                                     : http::Response::json(503, R"({"error":"unavailable"})");
                  mark_private(response);
                  respond(std::move(response));
                });

@@ -58,14 +58,17 @@ view::Value form_context(App& app, const http::Request& request, http::Response&
   view::Value context = seminar_value(lang, seminar, MaterialsShown::public_only);
   context["csrf"] = csrf_token_for(app, request, response);
   context["action"] = seminar_url(seminar) + "/rejestracja";
-  auto name = input_value("field-name", "name", core::translate(lang, "First and last name"), "", true,
-                          error_for(errors, "name", lang));
+  auto name = input_value("field-name", "name", core::translate(lang, "First and last name"), "",
+                          true, error_for(errors, "name", lang));
   name["value"] = values.name;
   name["autocomplete"] = "name";
   context["name_field"] = std::move(name);
-  auto email = input_value("field-email", "email", core::translate(lang, "E-mail address"),
-                           core::translate(lang, "We will send the confirmation and your personal participation link to this address."),
-                           true, error_for(errors, "email", lang));
+  auto email = input_value(
+      "field-email", "email", core::translate(lang, "E-mail address"),
+      core::translate(
+          lang,
+          "We will send the confirmation and your personal participation link to this address."),
+      true, error_for(errors, "email", lang));
   email["value"] = values.email;
   email["autocomplete"] = "email";
   context["email_field"] = std::move(email);
@@ -76,11 +79,13 @@ view::Value form_context(App& app, const http::Request& request, http::Response&
     auto value = input_value("field-" + field.key, key, field.label, field.help, field.required,
                              error_for(errors, key, lang));
     auto given = values.answers.find(field.key);
-    std::vector<std::string> chosen = given == values.answers.end() ? std::vector<std::string>{} : given->second;
+    std::vector<std::string> chosen =
+        given == values.answers.end() ? std::vector<std::string>{} : given->second;
     value["value"] = chosen.empty() ? "" : chosen.front();
     value["type_" + std::string(events::field_type_name(field.type))] = true;
-    value["input_type"] = field.type == events::FieldType::email ? "email"
-                          : field.type == events::FieldType::phone ? "tel" : "text";
+    value["input_type"] = field.type == events::FieldType::email   ? "email"
+                          : field.type == events::FieldType::phone ? "tel"
+                                                                   : "text";
     value["checked"] = !chosen.empty() && chosen.front() == "yes";
     view::Value::List options;
     int index = 0;
@@ -115,9 +120,9 @@ view::Value form_context(App& app, const http::Request& request, http::Response&
   for (const auto& error : errors) {
     view::Value entry;
     std::string id = error.key == "name" || error.key == "email" ? "field-" + error.key
-                     : error.key.starts_with("f_") ? "field-" + error.key.substr(2)
-                     : error.key.starts_with("consent_") ? "consent-" + error.key.substr(8)
-                     : "field-name";
+                     : error.key.starts_with("f_")               ? "field-" + error.key.substr(2)
+                     : error.key.starts_with("consent_")         ? "consent-" + error.key.substr(8)
+                                                                 : "field-name";
     entry["href"] = "#" + id;
     // The summary names the field, so each entry makes sense read on its own.
     std::string label = error.key == "name"    ? core::translate(lang, "First and last name")
@@ -134,8 +139,9 @@ view::Value form_context(App& app, const http::Request& request, http::Response&
     summary.push_back(std::move(entry));
   }
   context["has_errors"] = !summary.empty();
-  context["error_count"] = core::translate_plural(lang, "The form has %1% error.", "The form has %1% errors.",
-                                                  static_cast<long>(summary.size()));
+  context["error_count"] =
+      core::translate_plural(lang, "The form has %1% error.", "The form has %1% errors.",
+                             static_cast<long>(summary.size()));
   context["errors"] = std::move(summary);
   return context;
 }
@@ -147,10 +153,12 @@ http::Response render_form(App& app, const http::Request& request, const std::st
   auto context = form_context(app, request, response, lang, seminar, submitted);
   if (!notice.empty()) context["notice"] = notice;
   PageMeta meta;
-  meta.title = (submitted && !submitted->errors.empty() ? core::translate(lang, "Error") + ": " : std::string()) +
+  meta.title = (submitted && !submitted->errors.empty() ? core::translate(lang, "Error") + ": "
+                                                        : std::string()) +
                core::translate(lang, "Registration") + ": " + seminar.title;
   meta.nav = "seminars";
-  auto page = render_page(app, request, lang, "seminars/register", std::move(context), meta, status);
+  auto page =
+      render_page(app, request, lang, "seminars/register", std::move(context), meta, status);
   for (const auto& [name, value] : response.headers.all()) page.headers.add(name, value);
   mark_private(page);
   return page;
@@ -158,7 +166,9 @@ http::Response render_form(App& app, const http::Request& request, const std::st
 
 std::optional<events::Seminar> load_seminar(App& app, const http::Request& request) {
   auto now = core::Clock::now();
-  return app.db.read([&](store::Connection& db) { return events::find_seminar(db, request.params.at("slug"), now); });
+  return app.db.read([&](store::Connection& db) {
+    return events::find_seminar(db, request.params.at("slug"), now);
+  });
 }
 
 // The POST path takes its seminar from a small cache instead of running
@@ -166,8 +176,8 @@ std::optional<events::Seminar> load_seminar(App& app, const http::Request& reque
 // bench/registration: a fifth of rynek's CPU per registration). An entry is used
 // only while one indexed query confirms it: the same database, the same content
 // version, and the published seminar row with the same id and updated_at (every
-// import rewrites updated_at and bumps the version). The rules that decide a place (capacity, approval) are
-// read again inside the write job in any case.
+// import rewrites updated_at and bumps the version). The rules that decide a place (capacity,
+// approval) are read again inside the write job in any case.
 struct CachedSeminar {
   const store::Database* db = nullptr;
   std::int64_t version = 0;
@@ -204,7 +214,9 @@ std::shared_ptr<const events::Seminar> submitted_seminar(App& app, const http::R
   return shared;
 }
 
-std::string sent_url(const events::Seminar& seminar) { return seminar_url(seminar) + "/rejestracja/wyslano"; }
+std::string sent_url(const events::Seminar& seminar) {
+  return seminar_url(seminar) + "/rejestracja/wyslano";
+}
 
 }  // namespace
 
@@ -220,14 +232,16 @@ http::Response registration_form(App& app, http::Request& request) {
 
 void registration_submit(App& app, http::Request& request, http::Responder respond) {
   auto lang = request_language(app, request);
-  if (!app.limits.form_posts.allow(client_key(request))) return respond(render_error(app, 429, &request));
+  if (!app.limits.form_posts.allow(client_key(request)))
+    return respond(render_error(app, 429, &request));
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
   auto seminar = submitted_seminar(app, request);
   if (!seminar) return respond(render_error(app, 404, &request));
   if (!csrf_valid(app, request, *form)) {
-    return respond(render_form(app, request, lang, *seminar, nullptr, 403,
-                               core::translate(lang, "The form has expired. Please fill it in again and send it.")));
+    return respond(render_form(
+        app, request, lang, *seminar, nullptr, 403,
+        core::translate(lang, "The form has expired. Please fill it in again and send it.")));
   }
   auto now = core::Clock::now();
   if (registration_window(*seminar, now) != RegistrationWindow::open) {
@@ -241,10 +255,14 @@ void registration_submit(App& app, http::Request& request, http::Responder respo
   if (result.texts_changed) {
     // The versions stored would not be the ones the person read: show the new
     // texts with the answers kept, and store nothing (events/form.hpp).
-    return respond(render_form(app, request, lang, *seminar, &result, 422,
-                               core::translate(lang, "The information clause or a consent changed while you were filling in the form. Please read it again and submit.")));
+    return respond(render_form(
+        app, request, lang, *seminar, &result, 422,
+        core::translate(
+            lang,
+            "The information clause or a consent changed while you were filling in the form. Please read it again and submit.")));
   }
-  if (!result.errors.empty()) return respond(render_form(app, request, lang, *seminar, &result, 422));
+  if (!result.errors.empty())
+    return respond(render_form(app, request, lang, *seminar, &result, 422));
   if (!app.limits.per_email.allow(result.submission.email)) {
     // Same answer as success: the page must not reveal anything about the address.
     return respond(http::Response::redirect(303, sent_url(*seminar)));
@@ -272,7 +290,8 @@ void registration_submit(App& app, http::Request& request, http::Responder respo
           unavailable.headers.set("Retry-After", "5");
           return respond(std::move(unavailable));
         }
-        if (*job_result == events::RegisterResult::not_public || *job_result == events::RegisterResult::closed) {
+        if (*job_result == events::RegisterResult::not_public ||
+            *job_result == events::RegisterResult::closed) {
           return respond(http::Response::redirect(303, page));
         }
         app.mail_queued();

@@ -33,19 +33,20 @@ class Table {
     get(std::move(pattern), std::move(name), handler);
     router_.mark_last_private();
   }
-  void post_private(std::string pattern, std::string name, AsyncHandler handler, std::size_t body_limit,
-                    http::Csrf csrf) {
+  void post_private(std::string pattern, std::string name, AsyncHandler handler,
+                    std::size_t body_limit, http::Csrf csrf) {
     post(std::move(pattern), std::move(name), handler, body_limit, csrf);
     router_.mark_last_private();
   }
   void post(std::string pattern, std::string name, AsyncHandler handler, std::size_t body_limit,
             http::Csrf csrf) {
     App& app = app_;
-    router_.add(http::Route{http::Method::post, std::move(pattern), std::move(name),
-                            http::AsyncHandler([&app, handler](http::Request& request, http::Responder respond) {
-                              handler(app, request, std::move(respond));
-                            }),
-                            body_limit, csrf});
+    router_.add(http::Route{
+        http::Method::post, std::move(pattern), std::move(name),
+        http::AsyncHandler([&app, handler](http::Request& request, http::Responder respond) {
+          handler(app, request, std::move(respond));
+        }),
+        body_limit, csrf});
   }
   http::Router take() { return std::move(router_); }
 
@@ -54,7 +55,9 @@ class Table {
            std::size_t body_limit, http::Csrf csrf) {
     App& app = app_;
     router_.add(http::Route{method, std::move(pattern), std::move(name),
-                            http::SyncHandler([&app, handler](http::Request& request) { return handler(app, request); }),
+                            http::SyncHandler([&app, handler](http::Request& request) {
+                              return handler(app, request);
+                            }),
                             body_limit, csrf});
   }
 
@@ -78,16 +81,19 @@ http::Router make_router(App& app) {
   t.get("/seminaria/{slug}", "seminars.page", seminar_page);
   t.get("/seminaria/{slug}/kalendarz.ics", "seminars.ics", seminar_ics);
   t.get("/seminaria/{slug}/rejestracja", "seminars.register.form", registration_form);
-  t.post("/seminaria/{slug}/rejestracja", "seminars.register.submit", registration_submit, kFormBodyLimit, Csrf::required);
+  t.post("/seminaria/{slug}/rejestracja", "seminars.register.submit", registration_submit,
+         kFormBodyLimit, Csrf::required);
   t.get("/seminaria/{slug}/rejestracja/wyslano", "seminars.register.sent", registration_sent);
   // Personal participation links (the token is the credential; logged as the pattern only)
   t.get_private("/u/{token}", "participant.page", participant_page);
-  t.post_private("/u/{token}/potwierdz", "participant.confirm", participant_confirm, kSmallBodyLimit, Csrf::required);
+  t.post_private("/u/{token}/potwierdz", "participant.confirm", participant_confirm,
+                 kSmallBodyLimit, Csrf::required);
   t.get_private("/u/{token}/anuluj", "participant.cancel.form", participant_cancel_form);
-  t.post_private("/u/{token}/anuluj", "participant.cancel", participant_cancel, kSmallBodyLimit, Csrf::required);
+  t.post_private("/u/{token}/anuluj", "participant.cancel", participant_cancel, kSmallBodyLimit,
+                 Csrf::required);
   t.get_private("/u/{token}/kalendarz.ics", "participant.ics", participant_ics);
-  t.post_private("/u/{token}/obecnosc", "participant.heartbeat", participant_heartbeat, kSmallBodyLimit,
-                 Csrf::not_needed);
+  t.post_private("/u/{token}/obecnosc", "participant.heartbeat", participant_heartbeat,
+                 kSmallBodyLimit, Csrf::not_needed);
   // Site
   t.get("/sitemap.xml", "sitemap", sitemap);
   t.get("/robots.txt", "robots", robots_txt);

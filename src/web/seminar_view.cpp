@@ -19,20 +19,26 @@ std::string media_url(const std::string& sha256, const std::string& filename) {
 
 std::string_view format_label(events::Format format) {
   switch (format) {
-    case events::Format::online: return core::N_("Online");
-    case events::Format::hybrid: return core::N_("Hybrid: on site and online");
-    case events::Format::onsite: return core::N_("On site");
+    case events::Format::online:
+      return core::N_("Online");
+    case events::Format::hybrid:
+      return core::N_("Hybrid: on site and online");
+    case events::Format::onsite:
+      return core::N_("On site");
   }
   return "Online";
 }
 
 }  // namespace
 
-std::string seminar_url(const events::Seminar& seminar) { return "/seminaria/" + seminar.slug; }
+std::string seminar_url(const events::Seminar& seminar) {
+  return "/seminaria/" + seminar.slug;
+}
 
 std::string seminar_when(const std::string& lang, const events::Seminar& seminar) {
   std::string text = core::format_datetime(lang, seminar.starts_at);
-  bool same_day = core::format_date(lang, seminar.starts_at) == core::format_date(lang, seminar.ends_at);
+  bool same_day =
+      core::format_date(lang, seminar.starts_at) == core::format_date(lang, seminar.ends_at);
   text += same_day ? "–" + core::format_time(lang, seminar.ends_at)
                    : " – " + core::format_datetime(lang, seminar.ends_at);
   return text + " " + zone_note(lang);
@@ -96,7 +102,8 @@ view::Value seminar_value(const std::string& lang, const events::Seminar& semina
   value["agenda"] = std::move(agenda);
   view::Value::List files;
   for (const auto& material : seminar.materials) {
-    if (materials == MaterialsShown::public_only && material.audience != events::Audience::everyone) continue;
+    if (materials == MaterialsShown::public_only && material.audience != events::Audience::everyone)
+      continue;
     view::Value file;
     file["title"] = material.title;
     file["url"] = media_url(material.sha256, material.filename);

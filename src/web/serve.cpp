@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "accounts/session.hpp"
 #include "content/article.hpp"
 #include "content/import.hpp"
 #include "core/i18n.hpp"
@@ -12,7 +13,6 @@
 #include "events/seminar_import.hpp"
 #include "http/server.hpp"
 #include "mail/worker.hpp"
-#include "accounts/session.hpp"
 #include "web/app.hpp"
 #include "web/mail_messages.hpp"
 
@@ -119,11 +119,13 @@ int serve(const core::Config& config, DemoContent demo) {
     auto counts = import_folder(*db, media, config.resource_dir / "demo");
     for (const auto& error : counts.errors) spdlog::error("demo content: {}", error);
     if (!counts.errors.empty()) return 1;
-    spdlog::info("demo content loaded: {} articles, {} seminars", counts.articles.created, counts.seminars_created);
+    spdlog::info("demo content loaded: {} articles, {} seminars", counts.articles.created,
+                 counts.seminars_created);
   }
-  view::Templates templates(config.resource_dir / "templates", [](const std::string& lang, const std::string& msgid) {
-    return core::translate(lang, msgid);
-  });
+  view::Templates templates(config.resource_dir / "templates",
+                            [](const std::string& lang, const std::string& msgid) {
+                              return core::translate(lang, msgid);
+                            });
   http::StaticFiles static_files(config.resource_dir / "static");
   PageCache cache;
   RateLimits limits;
@@ -139,12 +141,14 @@ int serve(const core::Config& config, DemoContent demo) {
     app.mail_queued = [worker = mailer.get()] { worker->wake(); };
     mailer->start();
   } else {
-    spdlog::warn("no smtp_url set: e-mails are queued in the outbox and sent once a mail server is configured");
+    spdlog::warn(
+        "no smtp_url set: e-mails are queued in the outbox and sent once a mail server is configured");
   }
   auto router = make_router(app);
-  http::Server server(server_options(config), router, [&app](int status, const http::Request* request) {
-    return render_error(app, status, request);
-  });
+  http::Server server(server_options(config), router,
+                      [&app](int status, const http::Request* request) {
+                        return render_error(app, status, request);
+                      });
   server.listen();
   // Content changed by other processes reaches the page cache within a second.
   Ticker version_watcher(std::chrono::seconds(1), [&] {
@@ -160,9 +164,10 @@ int serve(const core::Config& config, DemoContent demo) {
     });
     if (queued > 0) app.mail_queued();
   });
-  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  spdlog::info("Rynek listening on http://{}:{} ({} threads, {}, started in {:.0f} ms)", config.listen_host,
-               server.port(), config.threads, db->backend_name(), ms);
+  auto ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  spdlog::info("Rynek listening on http://{}:{} ({} threads, {}, started in {:.0f} ms)",
+               config.listen_host, server.port(), config.threads, db->backend_name(), ms);
   server.run();
   core::flush_access_log();
   if (mailer) mailer->stop();
@@ -191,9 +196,9 @@ int import_content(const core::Config& config, const std::filesystem::path& dir)
     std::cerr << "import: nothing was imported; fix the errors above and run it again\n";
     return 1;
   }
-  std::cout << "import: " << counts.articles.created << " articles created, " << counts.articles.updated
-            << " updated; " << counts.seminars_created << " seminars created, " << counts.seminars_updated
-            << " updated\n";
+  std::cout << "import: " << counts.articles.created << " articles created, "
+            << counts.articles.updated << " updated; " << counts.seminars_created
+            << " seminars created, " << counts.seminars_updated << " updated\n";
   return 0;
 }
 

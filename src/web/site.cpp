@@ -20,7 +20,8 @@ std::string content_disposition(const std::string& kind, const std::string& file
   for (unsigned char c : filename) {
     ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
   }
-  return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + http::encode_component(filename);
+  return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" +
+         http::encode_component(filename);
 }
 
 }  // namespace
@@ -41,9 +42,10 @@ http::Response media_file(App& app, http::Request& request) {
   response.headers.set("Cache-Control", "public, max-age=31536000, immutable");
   // Uploaded files never run as a page of this site, even if a browser tried.
   response.headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
-  response.headers.set("Content-Disposition",
-                       content_disposition(is_inline_image(media->content_type) ? "inline" : "attachment",
-                                           request.params.at("name")));
+  response.headers.set(
+      "Content-Disposition",
+      content_disposition(is_inline_image(media->content_type) ? "inline" : "attachment",
+                          request.params.at("name")));
   response.body = std::move(*bytes);
   response.quiet = true;
   return response;
@@ -55,7 +57,8 @@ http::Response switch_language(App&, http::Request& request) {
   if (!http::is_local_path(next)) next = "/";
   if (!core::is_supported_language(lang)) return http::Response::redirect(303, next);
   auto response = http::Response::redirect(303, next);
-  response.headers.set("Set-Cookie", "lang=" + lang + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+  response.headers.set("Set-Cookie",
+                       "lang=" + lang + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
   response.headers.set("Cache-Control", "no-store");
   return response;
 }
@@ -71,7 +74,8 @@ http::Response readyz(App& app, http::Request&) {
   http::Response response;
   try {
     auto version = app.db.read([](store::Connection& db) { return content::content_version(db); });
-    response = http::Response::json(200, "{\"status\":\"ready\",\"content_version\":" + std::to_string(version) + "}");
+    response = http::Response::json(
+        200, "{\"status\":\"ready\",\"content_version\":" + std::to_string(version) + "}");
   } catch (const std::exception& e) {
     spdlog::warn("readyz: database not ready: {}", e.what());
     response = http::Response::json(503, "{\"status\":\"unavailable\"}");

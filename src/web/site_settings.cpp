@@ -8,8 +8,9 @@ namespace rynek::web {
 
 std::shared_ptr<const content::SiteSettings> site_settings(const App& app) {
   try {
-    return app.settings_cache->get(&app, app.cache.version(),
-                     [&app] { return app.db.read([](store::Connection& db) { return content::site_settings(db); }); });
+    return app.settings_cache->get(&app, app.cache.version(), [&app] {
+      return app.db.read([](store::Connection& db) { return content::site_settings(db); });
+    });
   } catch (const std::exception& error) {
     // Error pages are rendered through here too, also when the database is
     // failing: they get the defaults rather than a second failure.
@@ -25,7 +26,8 @@ void add_site_context(const App& app, view::Value& context) {
   // The footer's address block: the full name, the postal address line by
   // line, the contact address as a mailto link.
   std::vector<std::pair<std::string, bool>> lines;
-  if (!settings->organisation_full_name.empty()) lines.emplace_back(settings->organisation_full_name, false);
+  if (!settings->organisation_full_name.empty())
+    lines.emplace_back(settings->organisation_full_name, false);
   if (!settings->postal_address.empty()) {
     for (auto line : core::split(settings->postal_address, '\n')) {
       if (!core::trim(line).empty()) lines.emplace_back(std::string(core::trim(line)), false);
@@ -47,8 +49,9 @@ void add_site_context(const App& app, view::Value& context) {
 void add_mail_signature(const App& app, view::Value& context) {
   const auto settings = site_settings(app);
   context["site_name"] = settings->organisation_name;
-  context["site_signature"] = settings->organisation_full_name.empty() ? settings->organisation_name
-                                                                       : settings->organisation_full_name;
+  context["site_signature"] = settings->organisation_full_name.empty()
+                                  ? settings->organisation_name
+                                  : settings->organisation_full_name;
   context["site_contact_email"] = settings->contact_email;
 }
 

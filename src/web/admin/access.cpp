@@ -18,7 +18,8 @@ namespace rynek::web::admin {
 namespace {
 
 bool changes_state(http::Method method) {
-  return method != http::Method::get && method != http::Method::head && method != http::Method::options;
+  return method != http::Method::get && method != http::Method::head &&
+         method != http::Method::options;
 }
 
 std::string login_redirect_target(const http::Request& request) {
@@ -44,7 +45,8 @@ std::optional<http::Response> refuse(App& app, Access access, const http::Reques
   if (changes_state(request.method)) {
     auto given = csrf_field(request);
     if (!given || !core::constant_time_equals(*given, session->csrf)) {
-      spdlog::info("admin: {} without a valid csrf token (account {})", request.path, session->account.id);
+      spdlog::info("admin: {} without a valid csrf token (account {})", request.path,
+                   session->account.id);
       auto response = render_error(app, 403, &request);
       mark_admin(response);
       return response;
@@ -53,12 +55,13 @@ std::optional<http::Response> refuse(App& app, Access access, const http::Reques
   return std::nullopt;
 }
 
-std::optional<std::string> multipart_field(const http::Request& request, std::string_view content_type,
-                                           std::string_view name) {
+std::optional<std::string> multipart_field(const http::Request& request,
+                                           std::string_view content_type, std::string_view name) {
   auto at = content_type.find("boundary=");
   if (at == std::string_view::npos) return std::nullopt;
   auto boundary = content_type.substr(at + 9);
-  if (auto end = boundary.find(';'); end != std::string_view::npos) boundary = boundary.substr(0, end);
+  if (auto end = boundary.find(';'); end != std::string_view::npos)
+    boundary = boundary.substr(0, end);
   if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') {
     boundary = boundary.substr(1, boundary.size() - 2);
   }
@@ -75,7 +78,8 @@ std::optional<std::string> multipart_field(const http::Request& request, std::st
     auto head = body.substr(head_begin, head_end - head_begin);
     auto disposition = head.find("Content-Disposition");
     if (disposition == std::string_view::npos) disposition = head.find("content-disposition");
-    if (disposition != std::string_view::npos && head.find(wanted, disposition) != std::string_view::npos &&
+    if (disposition != std::string_view::npos &&
+        head.find(wanted, disposition) != std::string_view::npos &&
         head.find("filename=") == std::string_view::npos) {
       return std::string(body.substr(head_end + 4, next - head_end - 4));
     }
@@ -89,10 +93,14 @@ std::optional<std::string> multipart_field(const http::Request& request, std::st
 bool allows(Access access, accounts::Role role) {
   using accounts::Role;
   switch (access) {
-    case Access::any_account: return true;
-    case Access::organisers: return accounts::at_least(role, Role::organiser);
-    case Access::editors: return accounts::at_least(role, Role::editor);
-    case Access::admins: return accounts::at_least(role, Role::admin);
+    case Access::any_account:
+      return true;
+    case Access::organisers:
+      return accounts::at_least(role, Role::organiser);
+    case Access::editors:
+      return accounts::at_least(role, Role::editor);
+    case Access::admins:
+      return accounts::at_least(role, Role::admin);
   }
   return false;
 }
@@ -116,11 +124,14 @@ std::optional<Session> current_session(App& app, const http::Request& request) {
     if (!outcome.ok) spdlog::warn("admin session update failed: {}", outcome.message);
   };
   if (accounts::session_state(record, now) != accounts::SessionState::valid || !account.active) {
-    app.db.write([id_hash](store::Connection& db) { accounts::delete_session(db, id_hash); }, ignore);
+    app.db.write([id_hash](store::Connection& db) { accounts::delete_session(db, id_hash); },
+                 ignore);
     return std::nullopt;
   }
   if (accounts::needs_touch(record, now)) {
-    app.db.write([id_hash, now](store::Connection& db) { accounts::touch_session(db, id_hash, now); }, ignore);
+    app.db.write(
+        [id_hash, now](store::Connection& db) { accounts::touch_session(db, id_hash, now); },
+        ignore);
   }
   return Session{std::move(account), std::move(record.csrf)};
 }
@@ -146,15 +157,18 @@ http::AsyncHandler guard_async(App& app, Access access, AsyncHandler handler) {
   };
 }
 
-http::Route admin_get(App& app, Access access, std::string pattern, std::string name, Handler handler) {
-  return http::Route{http::Method::get, std::move(pattern), std::move(name), guard(app, access, handler), 0,
-                     http::Csrf::not_needed};
+http::Route admin_get(App& app, Access access, std::string pattern, std::string name,
+                      Handler handler) {
+  return http::Route{
+      http::Method::get,     std::move(pattern), std::move(name), guard(app, access, handler), 0,
+      http::Csrf::not_needed};
 }
 
-http::Route admin_post(App& app, Access access, std::string pattern, std::string name, AsyncHandler handler,
-                       std::size_t body_limit) {
-  return http::Route{http::Method::post, std::move(pattern), std::move(name), guard_async(app, access, handler),
-                     body_limit, http::Csrf::required};
+http::Route admin_post(App& app, Access access, std::string pattern, std::string name,
+                       AsyncHandler handler, std::size_t body_limit) {
+  return http::Route{http::Method::post, std::move(pattern),
+                     std::move(name),    guard_async(app, access, handler),
+                     body_limit,         http::Csrf::required};
 }
 
 std::optional<std::string> csrf_field(const http::Request& request) {
@@ -176,16 +190,19 @@ void mark_admin(http::Response& response) {
 
 std::string role_label(const std::string& lang, accounts::Role role) {
   switch (role) {
-    case accounts::Role::admin: return core::translate(lang, core::N_("Administrator"));
-    case accounts::Role::editor: return core::translate(lang, core::N_("Editor"));
-    case accounts::Role::organiser: return core::translate(lang, core::N_("Organiser"));
+    case accounts::Role::admin:
+      return core::translate(lang, core::N_("Administrator"));
+    case accounts::Role::editor:
+      return core::translate(lang, core::N_("Editor"));
+    case accounts::Role::organiser:
+      return core::translate(lang, core::N_("Organiser"));
   }
   return {};
 }
 
-http::Response render_admin_page(const App& app, const http::Request& request, const Session& session,
-                                 const std::string& page_template, view::Value context,
-                                 const std::string& title, int status) {
+http::Response render_admin_page(const App& app, const http::Request& request,
+                                 const Session& session, const std::string& page_template,
+                                 view::Value context, const std::string& title, int status) {
   const auto lang = request_language(app, request);
   const auto role = session.account.role;
   view::Value nav;

@@ -22,10 +22,10 @@ namespace rynek::web::admin {
 
 // Which roles a route admits. admin is admitted everywhere.
 enum class Access {
-  any_account,   // every logged-in account (dashboard, own password)
-  editors,       // editor, admin
-  organisers,    // organiser, editor, admin (object checks in the handler)
-  admins,        // admin only
+  any_account,  // every logged-in account (dashboard, own password)
+  editors,      // editor, admin
+  organisers,   // organiser, editor, admin (object checks in the handler)
+  admins,       // admin only
 };
 
 bool allows(Access access, accounts::Role role);
@@ -49,9 +49,10 @@ http::AsyncHandler guard_async(App& app, Access access, AsyncHandler handler);
 // Route-table entries of the back office, guarded as above: a page (GET), and a
 // form target (POST) that needs the session's CSRF token and reads at most
 // body_limit bytes.
-http::Route admin_get(App& app, Access access, std::string pattern, std::string name, Handler handler);
-http::Route admin_post(App& app, Access access, std::string pattern, std::string name, AsyncHandler handler,
-                       std::size_t body_limit);
+http::Route admin_get(App& app, Access access, std::string pattern, std::string name,
+                      Handler handler);
+http::Route admin_post(App& app, Access access, std::string pattern, std::string name,
+                       AsyncHandler handler, std::size_t body_limit);
 
 // --- Shared by every back-office page (implemented in access.cpp) ---
 
@@ -67,9 +68,9 @@ void mark_admin(http::Response& response);
 // `context` plus "admin_nav" (used by {{> admin/nav}}: the account's name, role,
 // the logout form with its CSRF token, links the role may use) and "csrf" (the
 // token every POST form of the page must carry in a hidden field named "csrf").
-http::Response render_admin_page(const App& app, const http::Request& request, const Session& session,
-                                 const std::string& page_template, view::Value context,
-                                 const std::string& title, int status = 200);
+http::Response render_admin_page(const App& app, const http::Request& request,
+                                 const Session& session, const std::string& page_template,
+                                 view::Value context, const std::string& title, int status = 200);
 
 // The role's name in the visitor's language ("Administrator", "Redaktor", ...).
 std::string role_label(const std::string& lang, accounts::Role role);

@@ -24,22 +24,24 @@ std::string cleared_session_cookie(const App& app) {
   return std::string(kSessionCookie) + "=" + cookie_attributes(app) + "; Max-Age=0";
 }
 
-http::Response render_anonymous_page(const App& app, const http::Request& request, const std::string& template_name,
-                                     view::Value context, const std::string& title, int status) {
+http::Response render_anonymous_page(const App& app, const http::Request& request,
+                                     const std::string& template_name, view::Value context,
+                                     const std::string& title, int status) {
   http::Response cookies;
   context["csrf"] = csrf_token_for(app, request, cookies);
   PageMeta meta;
   meta.title = title;
   meta.nav = "admin";
-  auto response = render_page(app, request, request_language(app, request), template_name, std::move(context), meta,
-                              status);
+  auto response = render_page(app, request, request_language(app, request), template_name,
+                              std::move(context), meta, status);
   for (const auto& [name, value] : cookies.headers.all()) response.headers.add(name, value);
   mark_admin(response);
   return response;
 }
 
 std::string safe_next(std::string_view next) {
-  if (http::is_local_path(next) && (next == "/admin" || next.starts_with("/admin/") || next.starts_with("/admin?"))) {
+  if (http::is_local_path(next) &&
+      (next == "/admin" || next.starts_with("/admin/") || next.starts_with("/admin?"))) {
     return std::string(next);
   }
   return "/admin";

@@ -16,8 +16,9 @@ std::string cleared_session_cookie(const App& app);
 
 // Renders a page for someone not (yet) logged in: login, password reset. The
 // anonymous CSRF token (web/forms.hpp) is put in context["csrf"]; never cached.
-http::Response render_anonymous_page(const App& app, const http::Request& request, const std::string& template_name,
-                                     view::Value context, const std::string& title, int status = 200);
+http::Response render_anonymous_page(const App& app, const http::Request& request,
+                                     const std::string& template_name, view::Value context,
+                                     const std::string& title, int status = 200);
 
 // The "next" parameter when it is a local /admin path, else "/admin".
 std::string safe_next(std::string_view next);

@@ -16,9 +16,9 @@
 #include "core/i18n.hpp"
 #include "core/log.hpp"
 #include "core/tokens.hpp"
+#include "web/admin/access.hpp"
 #include "web/admin/account_common.hpp"
 #include "web/admin/account_pages.hpp"
-#include "web/admin/access.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
 
@@ -39,25 +39,30 @@ http::Response render_login(const App& app, const http::Request& request, const 
     context["error"] = core::translate(lang, "Incorrect e-mail or password.");
   }
   if (problem == LoginProblem::locked) {
-    context["error_note"] = core::translate(lang, "Too many failed attempts. Please try again later.");
+    context["error_note"] =
+        core::translate(lang, "Too many failed attempts. Please try again later.");
   }
   if (problem == LoginProblem::expired_form) {
-    context["error"] = core::translate(lang, "The form has expired. Please fill it in again and send it.");
+    context["error"] =
+        core::translate(lang, "The form has expired. Please fill it in again and send it.");
   }
   if (request.query_param("haslo") == "ustawione") {
     context["notice"] = core::translate(lang, "Your new password is set. Please log in.");
   }
-  if (request.query_param("wylogowano")) context["notice"] = core::translate(lang, "You have logged out.");
-  return render_anonymous_page(app, request, "admin/login", std::move(context), core::translate(lang, "Log in"),
-                               status);
+  if (request.query_param("wylogowano"))
+    context["notice"] = core::translate(lang, "You have logged out.");
+  return render_anonymous_page(app, request, "admin/login", std::move(context),
+                               core::translate(lang, "Log in"), status);
 }
 
 // The answer after a failed attempt, sent after a short delay off every I/O thread.
-void answer_failure(App& app, std::shared_ptr<http::Request> request, std::string email, std::string next,
-                    LoginProblem problem, http::Responder respond) {
-  accounts::HashPool::shared().post_after(kFailureDelay, [&app, request, email, next, problem, respond] {
-    respond(render_login(app, *request, email, next, problem, problem == LoginProblem::locked ? 429 : 422));
-  });
+void answer_failure(App& app, std::shared_ptr<http::Request> request, std::string email,
+                    std::string next, LoginProblem problem, http::Responder respond) {
+  accounts::HashPool::shared().post_after(
+      kFailureDelay, [&app, request, email, next, problem, respond] {
+        respond(render_login(app, *request, email, next, problem,
+                             problem == LoginProblem::locked ? 429 : 422));
+      });
 }
 
 }  // namespace
@@ -69,7 +74,8 @@ http::Response login_form(App& app, http::Request& request) {
 }
 
 void login_submit(App& app, http::Request& request, http::Responder respond) {
-  if (!app.limits.form_posts.allow(client_key(request))) return respond(render_error(app, 429, &request));
+  if (!app.limits.form_posts.allow(client_key(request)))
+    return respond(render_error(app, 429, &request));
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
   auto email = accounts::normalise_email(form_value(*form, "email"));
@@ -80,7 +86,8 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
   auto shared = std::make_shared<http::Request>(request);
   auto now = core::Clock::now();
   auto [stored, failures] = app.db.read([&](store::Connection& db) {
-    return std::pair(accounts::find_account_by_email(db, email), accounts::load_failures(db, email));
+    return std::pair(accounts::find_account_by_email(db, email),
+                     accounts::load_failures(db, email));
   });
   if (accounts::is_locked(failures, now)) {
     return answer_failure(app, shared, email, next, LoginProblem::locked, std::move(respond));
@@ -88,8 +95,8 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
   auto password = form_value(*form, "password");
   auto old_cookie = std::string(request.cookie(kSessionCookie).value_or(""));
   auto user_agent = std::string(request.header("User-Agent"));
-  bool posted = accounts::HashPool::shared().post([&app, shared, email, next, password, stored, old_cookie,
-                                                   user_agent, respond] {
+  bool posted = accounts::HashPool::shared().post([&app, shared, email, next, password, stored,
+                                                   old_cookie, user_agent, respond] {
     bool ok = false;
     if (stored && stored->account.active && !stored->password_hash.empty() &&
         password.size() <= accounts::kMaxPasswordLength) {
@@ -107,7 +114,8 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
             return;
           }
           accounts::clear_failures(db, email);
-          if (core::looks_like_token(old_cookie)) accounts::delete_session(db, core::token_hash(old_cookie));
+          if (core::looks_like_token(old_cookie))
+            accounts::delete_session(db, core::token_hash(old_cookie));
           accounts::insert_session(db, session, stored->account.id, user_agent, at);
         },
         [&app, ok, shared, email, next, session, locked, respond](store::WriteOutcome outcome) {
@@ -116,8 +124,8 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
             return respond(unavailable(app, *shared));
           }
           if (!ok) {
-            return answer_failure(app, shared, email, next, *locked ? LoginProblem::locked : LoginProblem::wrong,
-                                  respond);
+            return answer_failure(app, shared, email, next,
+                                  *locked ? LoginProblem::locked : LoginProblem::wrong, respond);
           }
           spdlog::info("admin: account {} logged in", email);
           auto response = http::Response::redirect(303, next);

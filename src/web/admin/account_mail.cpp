@@ -21,7 +21,8 @@ std::optional<std::int64_t> reset_id_of(const std::string& payload) {
 
 }  // namespace
 
-std::optional<mail::Message> compose_account_mail(const App& app, const mail::QueuedMessage& queued) {
+std::optional<mail::Message> compose_account_mail(const App& app,
+                                                  const mail::QueuedMessage& queued) {
   const bool invitation = queued.kind == accounts::kInvitationMailKind;
   if (!invitation && queued.kind != accounts::kResetMailKind) return std::nullopt;
   auto id = reset_id_of(queued.payload);
@@ -30,29 +31,34 @@ std::optional<mail::Message> compose_account_mail(const App& app, const mail::Qu
   if (!link) return std::nullopt;
   const std::string lang = core::is_supported_language(queued.lang) ? queued.lang : app.config.lang;
   auto t = [&](const char* text) { return core::translate(lang, text); };
-  const auto url = app.config.base_url + "/admin/haslo/" + accounts::reset_token(app.secret, link->nonce);
+  const auto url =
+      app.config.base_url + "/admin/haslo/" + accounts::reset_token(app.secret, link->nonce);
 
   view::Value context;
   context["lang"] = lang;
   context["greeting"] = t("Hello,");
   if (invitation) {
     context["subject"] = t("Your account in the back office");
-    context["paragraph"] = t("An account in the Rynek back office has been created for you. Open the link below to choose your password; it is valid for 72 hours.");
+    context["paragraph"] = t(
+        "An account in the Rynek back office has been created for you. Open the link below to choose your password; it is valid for 72 hours.");
     context["link_label"] = t("Choose your password");
   } else {
     context["subject"] = t("Resetting your password");
-    context["paragraph"] = t("Someone asked to reset the password of your account in the Rynek back office. If it was you, open the link below within an hour to choose a new password.");
+    context["paragraph"] = t(
+        "Someone asked to reset the password of your account in the Rynek back office. If it was you, open the link below within an hour to choose a new password.");
     context["link_label"] = t("Choose a new password");
   }
   context["url"] = url;
-  context["note"] = t("If you did not expect this message, you can ignore it: nothing changes until the link is used.");
+  context["note"] = t(
+      "If you did not expect this message, you can ignore it: nothing changes until the link is used.");
   add_mail_signature(app, context);
 
   mail::Message message;
   message.from = app.config.mail_from;
   message.to_address = queued.to_address;
   message.to_name = queued.to_name;
-  message.subject = invitation ? t("Your account in the back office") : t("Resetting your password");
+  message.subject =
+      invitation ? t("Your account in the back office") : t("Resetting your password");
   message.text = app.templates.render("admin/mail_account.txt", context, lang);
   message.html = app.templates.render("admin/mail_account.html", context, lang);
   return message;

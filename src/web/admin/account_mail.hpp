@@ -11,6 +11,7 @@
 
 namespace rynek::web::admin {
 
-std::optional<mail::Message> compose_account_mail(const App& app, const mail::QueuedMessage& queued);
+std::optional<mail::Message> compose_account_mail(const App& app,
+                                                  const mail::QueuedMessage& queued);
 
 }  // namespace rynek::web::admin

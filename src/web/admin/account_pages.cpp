@@ -16,16 +16,19 @@ http::Route get(std::string pattern, std::string name, http::SyncHandler handler
 }
 
 http::Route post(std::string pattern, std::string name, http::AsyncHandler handler) {
-  return http::Route{http::Method::post, std::move(pattern), std::move(name), std::move(handler), kFormBodyLimit,
-                     http::Csrf::required};
+  return http::Route{http::Method::post, std::move(pattern), std::move(name),
+                     std::move(handler), kFormBodyLimit,     http::Csrf::required};
 }
 
 http::SyncHandler anonymous(App& app, http::Response (*handler)(App&, http::Request&)) {
   return [&app, handler](http::Request& request) { return handler(app, request); };
 }
 
-http::AsyncHandler anonymous_async(App& app, void (*handler)(App&, http::Request&, http::Responder)) {
-  return [&app, handler](http::Request& request, http::Responder respond) { handler(app, request, std::move(respond)); };
+http::AsyncHandler anonymous_async(App& app,
+                                   void (*handler)(App&, http::Request&, http::Responder)) {
+  return [&app, handler](http::Request& request, http::Responder respond) {
+    handler(app, request, std::move(respond));
+  };
 }
 
 }  // namespace
@@ -35,19 +38,28 @@ std::vector<http::Route> account_routes(App& app) {
   routes.push_back(get("/admin", "admin.dashboard", guard(app, Access::any_account, dashboard)));
   routes.push_back(get("/admin/logowanie", "admin.login.form", anonymous(app, login_form)));
   routes.push_back(post("/admin/logowanie", "admin.login", anonymous_async(app, login_submit)));
-  routes.push_back(post("/admin/wyloguj", "admin.logout", guard_async(app, Access::any_account, logout_submit)));
-  routes.push_back(get("/admin/haslo", "admin.password.request.form", anonymous(app, password_request_form)));
-  routes.push_back(post("/admin/haslo", "admin.password.request", anonymous_async(app, password_request_submit)));
+  routes.push_back(
+      post("/admin/wyloguj", "admin.logout", guard_async(app, Access::any_account, logout_submit)));
+  routes.push_back(
+      get("/admin/haslo", "admin.password.request.form", anonymous(app, password_request_form)));
+  routes.push_back(post("/admin/haslo", "admin.password.request",
+                        anonymous_async(app, password_request_submit)));
   // The token is the credential: the access log shows the pattern only.
-  routes.push_back(get("/admin/haslo/{token}", "admin.password.set.form", anonymous(app, password_set_form)));
+  routes.push_back(
+      get("/admin/haslo/{token}", "admin.password.set.form", anonymous(app, password_set_form)));
   routes.back().log_path = http::LogPath::pattern_only;
-  routes.push_back(post("/admin/haslo/{token}", "admin.password.set", anonymous_async(app, password_set_submit)));
+  routes.push_back(post("/admin/haslo/{token}", "admin.password.set",
+                        anonymous_async(app, password_set_submit)));
   routes.back().log_path = http::LogPath::pattern_only;
-  routes.push_back(get("/admin/uzytkownicy", "admin.users", guard(app, Access::admins, users_page)));
-  routes.push_back(post("/admin/uzytkownicy", "admin.users.create", guard_async(app, Access::admins, user_create)));
-  routes.push_back(get("/admin/uzytkownicy/{id}", "admin.user", guard(app, Access::admins, user_page)));
+  routes.push_back(
+      get("/admin/uzytkownicy", "admin.users", guard(app, Access::admins, users_page)));
+  routes.push_back(post("/admin/uzytkownicy", "admin.users.create",
+                        guard_async(app, Access::admins, user_create)));
+  routes.push_back(
+      get("/admin/uzytkownicy/{id}", "admin.user", guard(app, Access::admins, user_page)));
   for (const char* action : {"rola", "aktywnosc", "seminaria", "zaproszenie"}) {
-    routes.push_back(post(std::string("/admin/uzytkownicy/{id}/") + action, std::string("admin.user.") + action,
+    routes.push_back(post(std::string("/admin/uzytkownicy/{id}/") + action,
+                          std::string("admin.user.") + action,
                           guard_async(app, Access::admins, user_change)));
   }
   routes.push_back(get("/admin/dziennik", "admin.audit", guard(app, Access::admins, audit_page)));
@@ -73,16 +85,19 @@ http::Response audit_page(App& app, http::Request& request, const Session& sessi
     }
   }
   auto [entries, total] = app.db.read([&](store::Connection& db) {
-    return std::pair(accounts::list_audit(db, (page - 1) * kAuditPageSize, kAuditPageSize), accounts::count_audit(db));
+    return std::pair(accounts::list_audit(db, (page - 1) * kAuditPageSize, kAuditPageSize),
+                     accounts::count_audit(db));
   });
-  const std::int64_t pages = std::max<std::int64_t>(1, (total + kAuditPageSize - 1) / kAuditPageSize);
+  const std::int64_t pages =
+      std::max<std::int64_t>(1, (total + kAuditPageSize - 1) / kAuditPageSize);
   if (page > pages) return render_error(app, 404, &request);
   view::Value::List rows;
   for (const auto& entry : entries) {
     view::Value row;
     row["at"] = core::format_datetime(lang, entry.at);
     row["at_iso"] = core::format_iso8601(entry.at);
-    row["who"] = entry.account_id ? entry.account_name : core::translate(lang, "System or command line");
+    row["who"] =
+        entry.account_id ? entry.account_name : core::translate(lang, "System or command line");
     row["who_email"] = entry.account_email;
     row["action"] = entry.action;
     row["object"] = entry.object_type + " #" + std::to_string(entry.object_id);

@@ -30,7 +30,8 @@ std::vector<http::Route> account_routes(App& app);
 // Handlers (account_login.cpp, account_password.cpp, account_users.cpp, account_pages.cpp).
 http::Response login_form(App& app, http::Request& request);
 void login_submit(App& app, http::Request& request, http::Responder respond);
-void logout_submit(App& app, http::Request& request, const Session& session, http::Responder respond);
+void logout_submit(App& app, http::Request& request, const Session& session,
+                   http::Responder respond);
 
 http::Response password_request_form(App& app, http::Request& request);
 void password_request_submit(App& app, http::Request& request, http::Responder respond);

@@ -20,8 +20,9 @@
 namespace rynek::web::admin {
 namespace {
 
-http::Response render_request(const App& app, const http::Request& request, const std::string& email, bool sent,
-                              const std::string& error, int status) {
+http::Response render_request(const App& app, const http::Request& request,
+                              const std::string& email, bool sent, const std::string& error,
+                              int status) {
   const auto lang = request_language(app, request);
   view::Value context;
   context["email"] = email;
@@ -31,8 +32,8 @@ http::Response render_request(const App& app, const http::Request& request, cons
                                core::translate(lang, "Reset your password"), status);
 }
 
-http::Response render_set(const App& app, const http::Request& request, bool link_valid, const std::string& error,
-                          int status) {
+http::Response render_set(const App& app, const http::Request& request, bool link_valid,
+                          const std::string& error, int status) {
   const auto lang = request_language(app, request);
   view::Value context;
   context["link_valid"] = link_valid;
@@ -44,7 +45,9 @@ http::Response render_set(const App& app, const http::Request& request, bool lin
 
 bool link_is_valid(App& app, const std::string& token) {
   auto now = core::Clock::now();
-  return app.db.read([&](store::Connection& db) { return accounts::find_valid_reset(db, token, now).has_value(); });
+  return app.db.read([&](store::Connection& db) {
+    return accounts::find_valid_reset(db, token, now).has_value();
+  });
 }
 
 }  // namespace
@@ -55,28 +58,31 @@ http::Response password_request_form(App& app, http::Request& request) {
 
 void password_request_submit(App& app, http::Request& request, http::Responder respond) {
   const auto lang = request_language(app, request);
-  if (!app.limits.form_posts.allow(client_key(request))) return respond(render_error(app, 429, &request));
+  if (!app.limits.form_posts.allow(client_key(request)))
+    return respond(render_error(app, 429, &request));
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
   auto email = accounts::normalise_email(form_value(*form, "email"));
   if (!csrf_valid(app, request, *form)) {
-    return respond(render_request(app, request, email, false,
-                                  core::translate(lang, "The form has expired. Please fill it in again and send it."),
-                                  403));
+    return respond(render_request(
+        app, request, email, false,
+        core::translate(lang, "The form has expired. Please fill it in again and send it."), 403));
   }
   if (!accounts::plausible_email(email)) {
-    return respond(render_request(app, request, email, false, core::translate(lang, "Enter a valid e-mail address."),
-                                  422));
+    return respond(render_request(app, request, email, false,
+                                  core::translate(lang, "Enter a valid e-mail address."), 422));
   }
   const std::string sent = "/admin/haslo?wyslano=1";
   // A throttled address gets the same answer as any other: nothing is revealed.
-  if (!app.limits.per_email.allow("reset:" + email)) return respond(http::Response::redirect(303, sent));
+  if (!app.limits.per_email.allow("reset:" + email))
+    return respond(http::Response::redirect(303, sent));
   auto now = core::Clock::now();
   app.db.write(
       [&app, email, lang, now](store::Connection& db) {
         auto stored = accounts::find_account_by_email(db, email);
         if (!stored || !stored->account.active) return;
-        accounts::create_reset(db, app.secret, stored->account.id, accounts::kResetMailKind, lang, now);
+        accounts::create_reset(db, app.secret, stored->account.id, accounts::kResetMailKind, lang,
+                               now);
       },
       [&app, respond, sent](store::WriteOutcome outcome) {
         if (!outcome.ok) spdlog::error("password reset request failed: {}", outcome.message);
@@ -94,21 +100,25 @@ http::Response password_set_form(App& app, http::Request& request) {
 
 void password_set_submit(App& app, http::Request& request, http::Responder respond) {
   const auto lang = request_language(app, request);
-  if (!app.limits.form_posts.allow(client_key(request))) return respond(render_error(app, 429, &request));
+  if (!app.limits.form_posts.allow(client_key(request)))
+    return respond(render_error(app, 429, &request));
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
   const auto token = request.params.at("token");
   if (!link_is_valid(app, token)) return respond(render_set(app, request, false, "", 404));
   if (!csrf_valid(app, request, *form)) {
-    return respond(render_set(app, request, true,
-                              core::translate(lang, "The form has expired. Please fill it in again and send it."), 403));
+    return respond(render_set(
+        app, request, true,
+        core::translate(lang, "The form has expired. Please fill it in again and send it."), 403));
   }
   auto password = form_value(*form, "password");
   if (auto problem = accounts::password_problem(password)) {
-    return respond(render_set(app, request, true, core::translate(lang, accounts::password_problem_text(*problem)), 422));
+    return respond(render_set(
+        app, request, true, core::translate(lang, accounts::password_problem_text(*problem)), 422));
   }
   if (password != form_value(*form, "password_repeat")) {
-    return respond(render_set(app, request, true, core::translate(lang, "The two passwords differ."), 422));
+    return respond(
+        render_set(app, request, true, core::translate(lang, "The two passwords differ."), 422));
   }
   auto shared = std::make_shared<http::Request>(request);
   bool posted = accounts::HashPool::shared().post([&app, shared, token, password, respond] {
@@ -120,8 +130,9 @@ void password_set_submit(App& app, http::Request& request, http::Responder respo
           auto link = accounts::find_valid_reset(db, token, now);
           if (!link) return;
           *used = accounts::use_reset(db, token, hash, now);
-          accounts::record_audit(db, link->account_id, "account.password_set", "account", link->account_id,
-                                 "password set through an e-mailed link", "{}", now);
+          accounts::record_audit(db, link->account_id, "account.password_set", "account",
+                                 link->account_id, "password set through an e-mailed link", "{}",
+                                 now);
         },
         [&app, shared, used, respond](store::WriteOutcome outcome) {
           if (!outcome.ok) {

@@ -18,7 +18,9 @@
 namespace rynek::web::admin {
 namespace {
 
-std::string json_text(std::string_view text) { return boost::json::serialize(boost::json::string(text)); }
+std::string json_text(std::string_view text) {
+  return boost::json::serialize(boost::json::string(text));
+}
 
 view::Value role_options(const std::string& lang, accounts::Role selected) {
   view::Value::List options;
@@ -57,13 +59,15 @@ http::Response render_users(App& app, const http::Request& request, const Sessio
   context["name"] = form.name;
   context["roles"] = role_options(lang, form.role);
   if (!error.empty()) context["error"] = error;
-  if (request.query_param("utworzono")) context["notice"] = core::translate(lang, "The account is created and an invitation is on its way.");
-  return render_admin_page(app, request, session, "admin/users", std::move(context), core::translate(lang, "Users"),
-                           status);
+  if (request.query_param("utworzono"))
+    context["notice"] =
+        core::translate(lang, "The account is created and an invitation is on its way.");
+  return render_admin_page(app, request, session, "admin/users", std::move(context),
+                           core::translate(lang, "Users"), status);
 }
 
-http::Response render_user(App& app, const http::Request& request, const Session& session, std::int64_t id,
-                           const std::string& error, int status) {
+http::Response render_user(App& app, const http::Request& request, const Session& session,
+                           std::int64_t id, const std::string& error, int status) {
   const auto lang = request_language(app, request);
   auto found = app.db.read([&](store::Connection& db) {
     auto account = accounts::find_account(db, id);
@@ -105,8 +109,8 @@ http::Response render_user(App& app, const http::Request& request, const Session
 }
 
 // Answers a write job: a redirect to `target` once durable, 503 when it failed.
-store::WriteDone redirect_when_done(App& app, std::shared_ptr<http::Request> request, std::string target,
-                                    http::Responder respond) {
+store::WriteDone redirect_when_done(App& app, std::shared_ptr<http::Request> request,
+                                    std::string target, http::Responder respond) {
   return [&app, request, target, respond](store::WriteOutcome outcome) {
     if (!outcome.ok) {
       spdlog::error("admin users: write failed: {}", outcome.message);
@@ -123,22 +127,30 @@ http::Response users_page(App& app, http::Request& request, const Session& sessi
   return render_users(app, request, session, {}, "", 200);
 }
 
-void user_create(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void user_create(App& app, http::Request& request, const Session& session,
+                 http::Responder respond) {
   const auto lang = request_language(app, request);
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
-  NewAccountForm input{accounts::normalise_email(form_value(*form, "email")), form_value(*form, "name")};
+  NewAccountForm input{accounts::normalise_email(form_value(*form, "email")),
+                       form_value(*form, "name")};
   auto role = accounts::parse_role(form_value(*form, "role"));
   if (role) input.role = *role;
   std::string error;
-  if (!accounts::plausible_email(input.email)) error = core::translate(lang, "Enter a valid e-mail address.");
-  else if (input.name.empty() || input.name.size() > 200) error = core::translate(lang, "Enter a name (at most 200 characters).");
-  else if (!role) error = core::translate(lang, "Choose a role.");
+  if (!accounts::plausible_email(input.email))
+    error = core::translate(lang, "Enter a valid e-mail address.");
+  else if (input.name.empty() || input.name.size() > 200)
+    error = core::translate(lang, "Enter a name (at most 200 characters).");
+  else if (!role)
+    error = core::translate(lang, "Choose a role.");
   if (!error.empty()) return respond(render_users(app, request, session, input, error, 422));
-  auto exists = app.db.read([&](store::Connection& db) { return accounts::find_account_by_email(db, input.email).has_value(); });
+  auto exists = app.db.read([&](store::Connection& db) {
+    return accounts::find_account_by_email(db, input.email).has_value();
+  });
   if (exists) {
-    return respond(render_users(app, request, session, input,
-                                core::translate(lang, "An account with this e-mail address already exists."), 409));
+    return respond(render_users(
+        app, request, session, input,
+        core::translate(lang, "An account with this e-mail address already exists."), 409));
   }
   auto actor = session.account.id;
   auto now = core::Clock::now();
@@ -161,13 +173,15 @@ http::Response user_page(App& app, http::Request& request, const Session& sessio
   return render_user(app, request, session, *id, "", 200);
 }
 
-void user_change(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void user_change(App& app, http::Request& request, const Session& session,
+                 http::Responder respond) {
   const auto lang = request_language(app, request);
   auto id = id_param(request);
   if (!id) return respond(render_error(app, 404, &request));
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
-  auto account = app.db.read([&](store::Connection& db) { return accounts::find_account(db, *id); });
+  auto account =
+      app.db.read([&](store::Connection& db) { return accounts::find_account(db, *id); });
   if (!account) return respond(render_error(app, 404, &request));
   const std::string action = request.path.substr(request.path.rfind('/') + 1);
   const auto actor = session.account.id;
@@ -176,20 +190,24 @@ void user_change(App& app, http::Request& request, const Session& session, http:
   auto shared = std::make_shared<http::Request>(request);
   if ((action == "rola" || action == "aktywnosc") && *id == actor) {
     // An admin locking themselves out would leave the site without anyone to undo it.
-    return respond(render_user(app, request, session, *id,
-                               core::translate(lang, "You cannot change your own role or deactivate your own account."),
-                               422));
+    return respond(render_user(
+        app, request, session, *id,
+        core::translate(lang, "You cannot change your own role or deactivate your own account."),
+        422));
   }
   if (action == "rola") {
     auto role = accounts::parse_role(form_value(*form, "role"));
-    if (!role) return respond(render_user(app, request, session, *id, core::translate(lang, "Choose a role."), 422));
+    if (!role)
+      return respond(
+          render_user(app, request, session, *id, core::translate(lang, "Choose a role."), 422));
     auto from = account->role;
     return app.db.write(
         [id = *id, role = *role, from, actor, now, email = account->email](store::Connection& db) {
           accounts::set_role(db, id, role);
           accounts::record_audit(db, actor, "account.role", "account", id, email,
-                                 "{\"role\":{\"from\":\"" + std::string(accounts::role_name(from)) + "\",\"to\":\"" +
-                                     std::string(accounts::role_name(role)) + "\"}}",
+                                 "{\"role\":{\"from\":\"" + std::string(accounts::role_name(from)) +
+                                     "\",\"to\":\"" + std::string(accounts::role_name(role)) +
+                                     "\"}}",
                                  now);
         },
         redirect_when_done(app, shared, back + "?zapisano=1", std::move(respond)));
@@ -199,8 +217,9 @@ void user_change(App& app, http::Request& request, const Session& session, http:
     return app.db.write(
         [id = *id, active, actor, now, email = account->email](store::Connection& db) {
           accounts::set_active(db, id, active);
-          accounts::record_audit(db, actor, active ? "account.activate" : "account.deactivate", "account", id, email,
-                                 std::string("{\"active\":") + (active ? "true" : "false") + "}", now);
+          accounts::record_audit(
+              db, actor, active ? "account.activate" : "account.deactivate", "account", id, email,
+              std::string("{\"active\":") + (active ? "true" : "false") + "}", now);
         },
         redirect_when_done(app, shared, back + "?zapisano=1", std::move(respond)));
   }

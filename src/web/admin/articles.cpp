@@ -1,7 +1,6 @@
 // Article pages of the back office (see articles.hpp for the routes).
 #include "web/admin/articles.hpp"
 
-
 #include "content/editing.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
@@ -23,11 +22,12 @@ constexpr int kPerPage = 50;
 std::optional<DraftSummary> load_draft(store::Connection& db, std::int64_t id) {
   auto article = content::load_article(db, id);
   if (!article) return std::nullopt;
-  return DraftSummary{article->fields.title, article->fields.slug, article->status, article->revision, false};
+  return DraftSummary{article->fields.title, article->fields.slug, article->status,
+                      article->revision, false};
 }
 
-constexpr DraftKind kArticleDrafts{"article", "/admin/artykuly", "Articles", "", load_draft,
-                                   content::delete_draft_article};
+constexpr DraftKind kArticleDrafts{"article", "/admin/artykuly", "Articles",
+                                   "",        load_draft,        content::delete_draft_article};
 
 }  // namespace
 
@@ -58,7 +58,8 @@ http::Response articles_list(App& app, http::Request& request, const Session& se
   context["has_search"] = !search.empty();
   context["has_articles"] = !rows.empty();
   context["articles"] = std::move(rows);
-  if (auto notice = draft_deleted_notice(lang, request); !notice.empty()) context["notice"] = notice;
+  if (auto notice = draft_deleted_notice(lang, request); !notice.empty())
+    context["notice"] = notice;
   return render_admin_page(app, request, session, "admin/articles/list", std::move(context),
                            core::translate(lang, "Articles"));
 }
@@ -75,11 +76,12 @@ http::Response article_edit_form(App& app, http::Request& request, const Session
   const auto lang = request_language(app, request);
   std::string notice;
   if (auto saved = request.query_param("zapisano")) {
-    notice = core::translate(lang, *saved == "zalacznik" ? "The attachment was added."
+    notice = core::translate(lang, *saved == "zalacznik"  ? "The attachment was added."
                                    : *saved == "usunieto" ? "The attachment was removed."
                                                           : "The article was saved.");
   }
-  return render_article_form(app, request, session, form_from_article(*article), article, {}, notice);
+  return render_article_form(app, request, session, form_from_article(*article), article, {},
+                             notice);
 }
 
 http::Response article_preview(App& app, http::Request& request, const Session& session) {
@@ -88,7 +90,8 @@ http::Response article_preview(App& app, http::Request& request, const Session& 
   auto [article, images] = app.db.read([&](store::Connection& db) {
     auto found = content::article_for_preview(db, *id);
     HeroImages heroes;
-    if (found && found->hero_sha256) heroes = content::find_responsive_images(db, app.media, {*found->hero_sha256});
+    if (found && found->hero_sha256)
+      heroes = content::find_responsive_images(db, app.media, {*found->hero_sha256});
     return std::pair(std::move(found), std::move(heroes));
   });
   if (!article) return render_error(app, 404, &request);
@@ -129,7 +132,8 @@ http::Response article_delete_form(App& app, http::Request& request, const Sessi
   return draft_delete_form(app, request, session, kArticleDrafts);
 }
 
-void article_delete(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void article_delete(App& app, http::Request& request, const Session& session,
+                    http::Responder respond) {
   draft_delete(app, request, session, std::move(respond), kArticleDrafts);
 }
 
@@ -139,17 +143,21 @@ std::vector<http::Route> article_routes(App& app) {
       admin_get(app, kEditors, "/admin/artykuly", "admin.articles", articles_list),
       // "nowy" before "{id}": the first matching route wins.
       admin_get(app, kEditors, "/admin/artykuly/nowy", "admin.article.new", article_new_form),
-      admin_post(app, kEditors, "/admin/artykuly/nowy", "admin.article.create", article_save, kImageFormBodyLimit),
+      admin_post(app, kEditors, "/admin/artykuly/nowy", "admin.article.create", article_save,
+                 kImageFormBodyLimit),
       admin_get(app, kEditors, "/admin/artykuly/{id}", "admin.article.edit", article_edit_form),
-      admin_post(app, kEditors, "/admin/artykuly/{id}", "admin.article.save", article_save, kImageFormBodyLimit),
-      admin_get(app, kEditors, "/admin/artykuly/{id}/podglad", "admin.article.preview", article_preview),
-      admin_get(app, kEditors, "/admin/artykuly/{id}/usun", "admin.article.delete.form", article_delete_form),
+      admin_post(app, kEditors, "/admin/artykuly/{id}", "admin.article.save", article_save,
+                 kImageFormBodyLimit),
+      admin_get(app, kEditors, "/admin/artykuly/{id}/podglad", "admin.article.preview",
+                article_preview),
+      admin_get(app, kEditors, "/admin/artykuly/{id}/usun", "admin.article.delete.form",
+                article_delete_form),
       admin_post(app, kEditors, "/admin/artykuly/{id}/usun", "admin.article.delete", article_delete,
                  kSmallFormBodyLimit),
       admin_post(app, kEditors, "/admin/artykuly/{id}/zalaczniki", "admin.article.attachment.add",
                  article_attachment_add, kAttachmentFormBodyLimit),
-      admin_post(app, kEditors, "/admin/artykuly/{id}/zalaczniki/{file}/usun", "admin.article.attachment.remove",
-                 article_attachment_remove, kSmallFormBodyLimit),
+      admin_post(app, kEditors, "/admin/artykuly/{id}/zalaczniki/{file}/usun",
+                 "admin.article.attachment.remove", article_attachment_remove, kSmallFormBodyLimit),
   };
 }
 

@@ -4,13 +4,16 @@
 //   GET  /admin/artykuly/nowy                    empty form
 //   POST /admin/artykuly/nowy                    create (multipart: fields + hero image)
 //   GET  /admin/artykuly/{id}                    form with the saved values
-//   POST /admin/artykuly/{id}                    save / publish / unpublish / preview ("action" field;
-//                                                "preview" renders the unsaved text, stores nothing)
+//   POST /admin/artykuly/{id}                    save / publish / unpublish / preview ("action"
+//   field;
+//                                                "preview" renders the unsaved text, stores
+//                                                nothing)
 //   POST /admin/artykuly/{id}/zalaczniki         add an attachment (multipart)
 //   POST /admin/artykuly/{id}/zalaczniki/{file}/usun   remove an attachment
 //   GET  /admin/artykuly/{id}/podglad            the public page with the saved data, any status
-//   GET  /admin/artykuly/{id}/usun               "delete the draft?" (drafts only; articles_delete.hpp)
-//   POST /admin/artykuly/{id}/usun               delete the draft (csrf, revision)
+//   GET  /admin/artykuly/{id}/usun               "delete the draft?" (drafts only;
+//   articles_delete.hpp) POST /admin/artykuly/{id}/usun               delete the draft (csrf,
+//   revision)
 //
 // Forms are multipart/form-data because of the files; every POST carries the
 // session's CSRF token (checked by admin::guard). Each change bumps the content
@@ -32,10 +35,13 @@ http::Response articles_list(App& app, http::Request& request, const Session& se
 http::Response article_new_form(App& app, http::Request& request, const Session& session);
 http::Response article_edit_form(App& app, http::Request& request, const Session& session);
 http::Response article_preview(App& app, http::Request& request, const Session& session);
-void article_save(App& app, http::Request& request, const Session& session, http::Responder respond);
-void article_attachment_add(App& app, http::Request& request, const Session& session, http::Responder respond);
+void article_save(App& app, http::Request& request, const Session& session,
+                  http::Responder respond);
+void article_attachment_add(App& app, http::Request& request, const Session& session,
+                            http::Responder respond);
 http::Response article_delete_form(App& app, http::Request& request, const Session& session);
-void article_delete(App& app, http::Request& request, const Session& session, http::Responder respond);
+void article_delete(App& app, http::Request& request, const Session& session,
+                    http::Responder respond);
 void article_attachment_remove(App& app, http::Request& request, const Session& session,
                                http::Responder respond);
 

@@ -2,7 +2,6 @@
 #include "web/admin/articles_delete.hpp"
 
 #include <boost/json.hpp>
-
 #include <memory>
 
 #include "accounts/audit.hpp"
@@ -27,9 +26,12 @@ std::optional<content::DraftDeletion> refusal_for(const DraftSummary& draft) {
 
 std::string refusal_message(const std::string& lang, content::DraftDeletion refusal) {
   if (refusal == content::DraftDeletion::has_registrations) {
-    return core::translate(lang, "People have registered for this seminar, so it cannot be deleted.");
+    return core::translate(lang,
+                           "People have registered for this seminar, so it cannot be deleted.");
   }
-  return core::translate(lang, "Only a draft can be deleted. What has been published, scheduled or taken down keeps its record, so that links and its history stay; to take it off the site, unpublish it.");
+  return core::translate(
+      lang,
+      "Only a draft can be deleted. What has been published, scheduled or taken down keeps its record, so that links and its history stay; to take it off the site, unpublish it.");
 }
 
 http::Response render_page(const App& app, const http::Request& request, const Session& session,
@@ -59,7 +61,7 @@ http::Response render_page(const App& app, const http::Request& request, const S
 
 // The write job's findings, read by the answer.
 struct Deletion {
-  std::string revision;  // as the form sent it; the stored one after a conflict
+  std::string revision;               // as the form sent it; the stored one after a conflict
   std::optional<DraftSummary> draft;  // as read in the job; empty: no such record
   content::RevisionCheck conflict = content::RevisionCheck::current;
   bool deleted = false;
@@ -72,7 +74,8 @@ std::string draft_deleted_notice(const std::string& lang, const http::Request& l
   return core::translate(lang, "The draft was deleted.");
 }
 
-http::Response draft_delete_form(App& app, http::Request& request, const Session& session, const DraftKind& kind) {
+http::Response draft_delete_form(App& app, http::Request& request, const Session& session,
+                                 const DraftKind& kind) {
   auto id = id_param(request);
   if (!id) return render_error(app, 404, &request);
   auto draft = app.db.read([&](store::Connection& db) { return kind.load(db, *id); });
@@ -89,7 +92,8 @@ void draft_delete(App& app, http::Request& request, const Session& session, http
   if (!id) return respond(render_error(app, 404, &request));
   auto state = std::make_shared<Deletion>();
   // A body that is not a url-encoded form sends no revision: "unknown", a 409.
-  if (auto form = http::decode_form(request.body)) state->revision = std::string(core::trim(form_value(*form, "revision")));
+  if (auto form = http::decode_form(request.body))
+    state->revision = std::string(core::trim(form_value(*form, "revision")));
   request.body.clear();  // read; the answer needs only the request's head
   const auto account_id = session.account.id;
   write_content(
@@ -106,17 +110,20 @@ void draft_delete(App& app, http::Request& request, const Session& session, http
         boost::json::object details;
         details["title"] = state->draft->title;
         details["slug"] = state->draft->slug;
-        accounts::record_audit(db, account_id, std::string(kind.object_type) + ".delete", kind.object_type, id,
-                               state->draft->title, boost::json::serialize(details), now);
+        accounts::record_audit(db, account_id, std::string(kind.object_type) + ".delete",
+                               kind.object_type, id, state->draft->title,
+                               boost::json::serialize(details), now);
       },
-      [&app, request, session, respond = std::move(respond), state, &kind, id = *id](store::WriteOutcome outcome) {
+      [&app, request, session, respond = std::move(respond), state, &kind,
+       id = *id](store::WriteOutcome outcome) {
         if (!outcome.ok) {
           spdlog::error("admin: deleting {} {} failed: {}", kind.object_type, id, outcome.message);
           return respond(render_error(app, 503, &request));
         }
         if (!state->draft) return respond(render_error(app, 404, &request));
         if (state->deleted) {
-          return respond(http::Response::redirect(303, std::string(kind.list_path) + "?usunieto=1"));
+          return respond(
+              http::Response::redirect(303, std::string(kind.list_path) + "?usunieto=1"));
         }
         // Refused, or the revision was not current: the page again, with the
         // reason, the record as it is now and (after a conflict) its revision.

@@ -47,7 +47,8 @@ struct DraftKind {
 // The notice of the list page after a deletion (?usunieto=1), "" otherwise.
 std::string draft_deleted_notice(const std::string& lang, const http::Request& list_request);
 
-http::Response draft_delete_form(App& app, http::Request& request, const Session& session, const DraftKind& kind);
+http::Response draft_delete_form(App& app, http::Request& request, const Session& session,
+                                 const DraftKind& kind);
 // `kind` must outlive the write (a constant with static storage).
 void draft_delete(App& app, http::Request& request, const Session& session, http::Responder respond,
                   const DraftKind& kind);

@@ -37,8 +37,10 @@ std::string warsaw_local(core::TimePoint t) {
   static const std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone("Europe/Warsaw"));
   int32_t raw = 0, dst = 0;
   UErrorCode status = U_ZERO_ERROR;
-  zone->getOffset(static_cast<UDate>(t.time_since_epoch().count()) * 1000.0, false, raw, dst, status);
-  const auto local = t + (U_FAILURE(status) ? std::chrono::seconds(3600) : std::chrono::seconds((raw + dst) / 1000));
+  zone->getOffset(static_cast<UDate>(t.time_since_epoch().count()) * 1000.0, false, raw, dst,
+                  status);
+  const auto local = t + (U_FAILURE(status) ? std::chrono::seconds(3600)
+                                            : std::chrono::seconds((raw + dst) / 1000));
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::year_month_day date{day};
   const std::chrono::hh_mm_ss time{local - day};
@@ -92,11 +94,14 @@ ArticleFormInput form_from_article(const content::EditableArticle& article) {
   return input;
 }
 
-std::vector<FieldError> validate_article_form(const std::string& lang, const ArticleFormInput& input,
-                                              const std::optional<content::EditableArticle>& existing,
-                                              core::TimePoint now, content::ArticleFields& out) {
+std::vector<FieldError> validate_article_form(
+    const std::string& lang, const ArticleFormInput& input,
+    const std::optional<content::EditableArticle>& existing, core::TimePoint now,
+    content::ArticleFields& out) {
   std::vector<FieldError> errors;
-  auto error = [&](const char* id, const char* message) { errors.push_back({id, core::translate(lang, message)}); };
+  auto error = [&](const char* id, const char* message) {
+    errors.push_back({id, core::translate(lang, message)});
+  };
   out.title = input.title;
   if (input.title.empty()) {
     error("title", core::N_("Enter a title."));
@@ -107,26 +112,35 @@ std::vector<FieldError> validate_article_form(const std::string& lang, const Art
   if (out.slug.size() > kMaxSlug) out.slug = out.slug.substr(0, kMaxSlug);
   while (!out.slug.empty() && out.slug.back() == '-') out.slug.pop_back();
   if (!input.title.empty() && !core::is_slug(out.slug)) {
-    error("slug", core::N_("The address may contain only lower-case letters a–z, digits and hyphens."));
+    error("slug",
+          core::N_("The address may contain only lower-case letters a–z, digits and hyphens."));
   }
   out.lead = input.lead;
-  if (input.lead.size() > kMaxLead) error("lead", core::N_("The lead must be at most 1000 characters long."));
+  if (input.lead.size() > kMaxLead)
+    error("lead", core::N_("The lead must be at most 1000 characters long."));
   out.body_md = input.body;
   if (input.body.size() > kMaxBody) error("body", core::N_("The text is too long."));
   out.tags = split_trimmed(input.tags, ',');
   bool bad_tag = out.tags.size() > kMaxTags;
-  for (const auto& tag : out.tags) bad_tag = bad_tag || tag.size() > kMaxTag || core::slugify(tag).empty() || has_control(tag);
-  if (bad_tag) error("tags", core::N_("Separate tags with commas; each tag needs letters or digits and at most 60 characters."));
+  for (const auto& tag : out.tags)
+    bad_tag = bad_tag || tag.size() > kMaxTag || core::slugify(tag).empty() || has_control(tag);
+  if (bad_tag)
+    error(
+        "tags",
+        core::N_(
+            "Separate tags with commas; each tag needs letters or digits and at most 60 characters."));
   if (input.published_at.empty()) {
     out.published_at = existing ? existing->fields.published_at : now;
   } else if (auto when = parse_warsaw_local(input.published_at)) {
     // The form shows minutes; the stored time may have seconds (published "now").
     // The same minute sent back is the stored time, not a change.
-    const bool same_minute =
-        existing && *when == std::chrono::floor<std::chrono::minutes>(existing->fields.published_at);
+    const bool same_minute = existing && *when == std::chrono::floor<std::chrono::minutes>(
+                                                      existing->fields.published_at);
     out.published_at = same_minute ? existing->fields.published_at : *when;
   } else {
-    error("published_at", core::N_("Enter the publication time as YYYY-MM-DD HH:MM, for example 2026-03-07 11:00."));
+    error(
+        "published_at",
+        core::N_("Enter the publication time as YYYY-MM-DD HH:MM, for example 2026-03-07 11:00."));
   }
   out.hero_sha256 = existing && !input.remove_hero ? existing->fields.hero_sha256 : std::nullopt;
   bool hero_present = out.hero_sha256.has_value() || !input.hero_bytes.empty();
@@ -134,7 +148,8 @@ std::vector<FieldError> validate_article_form(const std::string& lang, const Art
   if (hero_present && input.hero_alt.empty()) {
     error("hero_alt", core::N_("Describe the image for people who cannot see it."));
   } else if (input.hero_alt.size() > 300 || has_control(input.hero_alt)) {
-    error("hero_alt", core::N_("The image description must be at most 300 characters long, on one line."));
+    error("hero_alt",
+          core::N_("The image description must be at most 300 characters long, on one line."));
   }
   return errors;
 }

@@ -28,9 +28,10 @@ ArticleFormInput form_from_article(const content::EditableArticle& article);
 // Fills `out` from the input; the errors, translated, in form order. The hero
 // image itself is checked later (it needs decoding): `out.hero_sha256` keeps the
 // existing image unless removed.
-std::vector<FieldError> validate_article_form(const std::string& lang, const ArticleFormInput& input,
-                                              const std::optional<content::EditableArticle>& existing,
-                                              core::TimePoint now, content::ArticleFields& out);
+std::vector<FieldError> validate_article_form(
+    const std::string& lang, const ArticleFormInput& input,
+    const std::optional<content::EditableArticle>& existing, core::TimePoint now,
+    content::ArticleFields& out);
 
 // The "Preview" button's answer: the unsaved text rendered under the body field.
 struct ArticlePreview {
@@ -38,17 +39,18 @@ struct ArticlePreview {
   bool hero_dropped = false;  // a file was chosen: browsers cannot put it back into the form
 };
 
-http::Response render_article_form(const App& app, const http::Request& request, const Session& session,
-                                   const ArticleFormInput& values,
-                                   const std::optional<content::EditableArticle>& existing,
-                                   const std::vector<FieldError>& errors, const std::string& notice,
-                                   int status = 200, const std::optional<ArticlePreview>& preview = std::nullopt,
-                                   content::RevisionCheck conflict = content::RevisionCheck::current);
+http::Response render_article_form(
+    const App& app, const http::Request& request, const Session& session,
+    const ArticleFormInput& values, const std::optional<content::EditableArticle>& existing,
+    const std::vector<FieldError>& errors, const std::string& notice, int status = 200,
+    const std::optional<ArticlePreview>& preview = std::nullopt,
+    content::RevisionCheck conflict = content::RevisionCheck::current);
 
 // "Szkic", "Zaplanowany"... in the page's language.
 std::string status_label(const std::string& lang, content::DisplayStatus status);
 
-// Warsaw wall time "YYYY-MM-DD HH:MM", and back (also "YYYY-MM-DDTHH:MM" from datetime-local inputs).
+// Warsaw wall time "YYYY-MM-DD HH:MM", and back (also "YYYY-MM-DDTHH:MM" from datetime-local
+// inputs).
 std::string warsaw_local(core::TimePoint t);
 std::optional<core::TimePoint> parse_warsaw_local(std::string_view text);
 

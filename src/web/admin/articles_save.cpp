@@ -38,9 +38,13 @@ void render_with_errors(const ArticleSave& save, std::vector<FieldError> errors,
   auto& state = *save.state;
   const bool hero_dropped = !save.input.hero_bytes.empty() || save.image.has_value();
   const auto notice =
-      hero_dropped ? core::translate(state.lang, "The chosen image was not kept: choose it again before saving.") : "";
-  state.respond(render_article_form(state.app, state.request, state.session, save.input, state.existing, errors,
-                                    notice, status, std::nullopt, save.conflict));
+      hero_dropped
+          ? core::translate(state.lang,
+                            "The chosen image was not kept: choose it again before saving.")
+          : "";
+  state.respond(render_article_form(state.app, state.request, state.session, save.input,
+                                    state.existing, errors, notice, status, std::nullopt,
+                                    save.conflict));
 }
 
 // "Preview": the form again, every value kept, with the typed body rendered as
@@ -50,8 +54,8 @@ void render_with_errors(const ArticleSave& save, std::vector<FieldError> errors,
 void render_preview(const ArticleSave& save, const std::vector<FieldError>& errors) {
   auto& state = *save.state;
   ArticlePreview preview{view::render_markdown(save.input.body), !save.input.hero_bytes.empty()};
-  state.respond(render_article_form(state.app, state.request, state.session, save.input, state.existing, errors, "",
-                                    200, preview));
+  state.respond(render_article_form(state.app, state.request, state.session, save.input,
+                                    state.existing, errors, "", 200, preview));
 }
 
 void write_article(std::shared_ptr<ArticleSave> save) {
@@ -75,7 +79,8 @@ void write_article(std::shared_ptr<ArticleSave> save) {
     boost::json::object details;
     std::string audit_action;
     if (!st.existing) {
-      auto status = action == "publish" ? content::ArticleStatus::published : content::ArticleStatus::draft;
+      auto status =
+          action == "publish" ? content::ArticleStatus::published : content::ArticleStatus::draft;
       *created_id = content::create_article(db, fields, status, now);
       details["title"] = fields.title;
       details["slug"] = fields.slug;
@@ -85,14 +90,16 @@ void write_article(std::shared_ptr<ArticleSave> save) {
       merge_into(details, content::update_article(db, *st.id, fields, now).value_or(""));
       audit_action = "article.update";
       if (action == "publish" || action == "unpublish") {
-        auto status = action == "publish" ? content::ArticleStatus::published : content::ArticleStatus::unpublished;
-        merge_into(details, content::set_article_status(db, *st.id, status, std::nullopt, now).value_or(""));
+        auto status = action == "publish" ? content::ArticleStatus::published
+                                          : content::ArticleStatus::unpublished;
+        merge_into(details,
+                   content::set_article_status(db, *st.id, status, std::nullopt, now).value_or(""));
         audit_action = "article." + action;
       }
     }
     if (!details.empty()) {
-      accounts::record_audit(db, st.session.account.id, audit_action, "article", *created_id, fields.title,
-                             boost::json::serialize(details), now);
+      accounts::record_audit(db, st.session.account.id, audit_action, "article", *created_id,
+                             fields.title, boost::json::serialize(details), now);
     }
   };
   auto done = [save, created_id](store::WriteOutcome outcome) {
@@ -102,10 +109,12 @@ void write_article(std::shared_ptr<ArticleSave> save) {
     } else if (outcome.ok && save->conflict != content::RevisionCheck::current) {
       render_with_errors(*save, {}, 409);
     } else if (outcome.ok) {
-      st.respond(http::Response::redirect(303, "/admin/artykuly/" + std::to_string(*created_id) + "?zapisano=1"));
+      st.respond(http::Response::redirect(
+          303, "/admin/artykuly/" + std::to_string(*created_id) + "?zapisano=1"));
     } else if (outcome.error == store::DbErrc::unique_violation) {
-      render_with_errors(*save, {{"slug", core::translate(st.lang, "Another article already has this address.")}},
-                         409);
+      render_with_errors(
+          *save, {{"slug", core::translate(st.lang, "Another article already has this address.")}},
+          409);
     } else {
       spdlog::error("admin: saving article failed: {}", outcome.message);
       respond_error(st, 503);
@@ -116,13 +125,16 @@ void write_article(std::shared_ptr<ArticleSave> save) {
 
 }  // namespace
 
-void article_save(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void article_save(App& app, http::Request& request, const Session& session,
+                  http::Responder respond) {
   std::string body;
-  auto state = start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
+  auto state =
+      start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
   if (!load_existing(*state, content::load_article)) return;
   auto form = parse_multipart_body(*state, body);
   if (!form) return;
-  auto save = std::make_shared<ArticleSave>(ArticleSave{state, read_article_form(*form), {}, {}, {}});
+  auto save =
+      std::make_shared<ArticleSave>(ArticleSave{state, read_article_form(*form), {}, {}, {}});
   form.reset();
   const auto& action = save->input.action;
   if (action != "save" && action != "publish" && action != "preview" &&
@@ -137,14 +149,17 @@ void article_save(App& app, http::Request& request, const Session& session, http
   store_hero_then_write(
       save, write_article,
       [](const std::shared_ptr<ArticleSave>& refused, const std::string& refusal) {
-        render_with_errors(*refused, {{"hero", core::translate(refused->state->lang, refusal)}}, 422);
+        render_with_errors(*refused, {{"hero", core::translate(refused->state->lang, refusal)}},
+                           422);
       },
       [state] { respond_error(*state, 503); });
 }
 
-void article_attachment_add(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void article_attachment_add(App& app, http::Request& request, const Session& session,
+                            http::Responder respond) {
   std::string body;
-  auto state = start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
+  auto state =
+      start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
   if (!load_existing(*state, content::load_article)) return;
   auto form = parse_multipart_body(*state, body);
   if (!form) return;
@@ -153,14 +168,17 @@ void article_attachment_add(App& app, http::Request& request, const Session& ses
   const auto* file = form->find("file");
   std::vector<FieldError> errors;
   if (title.empty() || title.size() > 200) {
-    errors.push_back({"attachment_title", core::translate(state->lang, "Enter the attachment's title (at most 200 characters).")});
+    errors.push_back(
+        {"attachment_title",
+         core::translate(state->lang, "Enter the attachment's title (at most 200 characters).")});
   }
   if (!file || !file->filename || file->body.empty()) {
     errors.push_back({"attachment_file", core::translate(state->lang, "Choose a file.")});
   }
   auto render = [state](std::vector<FieldError> shown, int status) {
-    state->respond(render_article_form(state->app, state->request, state->session, form_from_article(*state->existing),
-                                       state->existing, shown, "", status));
+    state->respond(render_article_form(state->app, state->request, state->session,
+                                       form_from_article(*state->existing), state->existing, shown,
+                                       "", status));
   };
   if (!errors.empty()) return render(std::move(errors), 422);
   std::string filename = file->filename->empty() ? "file" : *file->filename;
@@ -173,7 +191,8 @@ void article_attachment_add(App& app, http::Request& request, const Session& ses
     }
     auto media = std::get<content::StoredMedia>(stored);
     write_content(
-        state->app, [state, media, title, filename](store::Connection& db) {
+        state->app,
+        [state, media, title, filename](store::Connection& db) {
           const auto now = core::Clock::now();
           auto id = content::add_attachment(db, *state->id, title, filename, media, now);
           boost::json::object details;
@@ -182,16 +201,18 @@ void article_attachment_add(App& app, http::Request& request, const Session& ses
           details["filename"] = filename;
           details["sha256"] = media.sha256;
           details["content_type"] = media.content_type;
-          accounts::record_audit(db, state->session.account.id, "article.attachment_add", "article", *state->id,
-                                 state->existing->fields.title, boost::json::serialize(details), now);
+          accounts::record_audit(db, state->session.account.id, "article.attachment_add", "article",
+                                 *state->id, state->existing->fields.title,
+                                 boost::json::serialize(details), now);
         },
         [state](store::WriteOutcome outcome) {
           if (!outcome.ok) {
             spdlog::error("admin: adding an attachment failed: {}", outcome.message);
             return respond_error(*state, 503);
           }
-          state->respond(http::Response::redirect(303, "/admin/artykuly/" + std::to_string(*state->id) +
-                                                           "?zapisano=zalacznik#attachments-title"));
+          state->respond(
+              http::Response::redirect(303, "/admin/artykuly/" + std::to_string(*state->id) +
+                                                "?zapisano=zalacznik#attachments-title"));
         });
   });
   if (!queued) respond_error(*state, 503);
@@ -200,20 +221,23 @@ void article_attachment_add(App& app, http::Request& request, const Session& ses
 void article_attachment_remove(App& app, http::Request& request, const Session& session,
                                http::Responder respond) {
   std::string body;
-  auto state = start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
+  auto state =
+      start_post<content::EditableArticle>(app, request, session, std::move(respond), body);
   if (!load_existing(*state, content::load_article)) return;
   auto file_id = id_param(state->request, "file");
   if (!file_id) return respond_error(*state, 404);
   auto removed = std::make_shared<bool>(false);
   write_content(
-      state->app, [state, file_id, removed](store::Connection& db) {
+      state->app,
+      [state, file_id, removed](store::Connection& db) {
         const auto now = core::Clock::now();
         *removed = content::remove_attachment(db, *state->id, *file_id, now);
         if (!*removed) return;
         boost::json::object details;
         details["attachment_id"] = *file_id;
-        accounts::record_audit(db, state->session.account.id, "article.attachment_remove", "article", *state->id,
-                               state->existing->fields.title, boost::json::serialize(details), now);
+        accounts::record_audit(db, state->session.account.id, "article.attachment_remove",
+                               "article", *state->id, state->existing->fields.title,
+                               boost::json::serialize(details), now);
       },
       [state, removed](store::WriteOutcome outcome) {
         if (!outcome.ok) {
@@ -221,7 +245,8 @@ void article_attachment_remove(App& app, http::Request& request, const Session& 
           return respond_error(*state, 503);
         }
         if (!*removed) return respond_error(*state, 404);  // another article's attachment, or gone
-        state->respond(http::Response::redirect(303, "/admin/artykuly/" + std::to_string(*state->id) +
+        state->respond(http::Response::redirect(303, "/admin/artykuly/" +
+                                                         std::to_string(*state->id) +
                                                          "?zapisano=usunieto#attachments-title"));
       });
 }

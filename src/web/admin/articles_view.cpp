@@ -8,19 +8,24 @@ namespace rynek::web::admin {
 
 std::string status_label(const std::string& lang, content::DisplayStatus status) {
   switch (status) {
-    case content::DisplayStatus::draft: return core::translate(lang, "Draft");
-    case content::DisplayStatus::scheduled: return core::translate(lang, "Scheduled");
-    case content::DisplayStatus::published: return core::translate(lang, "Published");
-    case content::DisplayStatus::unpublished: return core::translate(lang, "Unpublished");
+    case content::DisplayStatus::draft:
+      return core::translate(lang, "Draft");
+    case content::DisplayStatus::scheduled:
+      return core::translate(lang, "Scheduled");
+    case content::DisplayStatus::published:
+      return core::translate(lang, "Published");
+    case content::DisplayStatus::unpublished:
+      return core::translate(lang, "Unpublished");
   }
   return "";
 }
 
-http::Response render_article_form(const App& app, const http::Request& request, const Session& session,
-                                   const ArticleFormInput& values,
+http::Response render_article_form(const App& app, const http::Request& request,
+                                   const Session& session, const ArticleFormInput& values,
                                    const std::optional<content::EditableArticle>& existing,
-                                   const std::vector<FieldError>& errors, const std::string& notice, int status,
-                                   const std::optional<ArticlePreview>& preview, content::RevisionCheck conflict) {
+                                   const std::vector<FieldError>& errors, const std::string& notice,
+                                   int status, const std::optional<ArticlePreview>& preview,
+                                   content::RevisionCheck conflict) {
   const auto lang = request_language(app, request);
   const auto now = core::Clock::now();
   view::Value context;
@@ -55,15 +60,16 @@ http::Response render_article_form(const App& app, const http::Request& request,
     context["status_class"] = std::string(content::display_status_name(shown));
     context["can_unpublish"] = existing->status == content::ArticleStatus::published;
     if (existing->status == content::ArticleStatus::draft) context["delete_url"] = base + "/usun";
-    if (shown == content::DisplayStatus::published) context["public_url"] = "/aktualnosci/" + existing->fields.slug;
+    if (shown == content::DisplayStatus::published)
+      context["public_url"] = "/aktualnosci/" + existing->fields.slug;
     if (existing->fields.hero_sha256) {
       context["hero_url"] = "/media/" + *existing->fields.hero_sha256 + "/image";
       context["current_hero_alt"] = existing->fields.hero_alt;
     }
     view::Value::List files;
     for (const auto& attachment : existing->attachments) {
-      files.push_back(
-          stored_file_item(lang, attachment.file, base + "/zalaczniki/" + std::to_string(attachment.id) + "/usun"));
+      files.push_back(stored_file_item(
+          lang, attachment.file, base + "/zalaczniki/" + std::to_string(attachment.id) + "/usun"));
     }
     context["has_attachments"] = !files.empty();
     context["attachments"] = std::move(files);
@@ -73,7 +79,8 @@ http::Response render_article_form(const App& app, const http::Request& request,
     heading = core::translate(lang, "New article");
   }
   context["heading"] = heading;
-  return render_admin_page(app, request, session, "admin/articles/form", std::move(context), heading, status);
+  return render_admin_page(app, request, session, "admin/articles/form", std::move(context),
+                           heading, status);
 }
 
 }  // namespace rynek::web::admin

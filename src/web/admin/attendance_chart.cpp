@@ -14,8 +14,8 @@ namespace {
 
 constexpr int kWidth = 720;
 constexpr int kHeight = 260;
-constexpr int kLeft = 40;     // room for the y-axis labels
-constexpr int kBottom = 30;   // room for the time labels
+constexpr int kLeft = 40;    // room for the y-axis labels
+constexpr int kBottom = 30;  // room for the time labels
 constexpr int kTop = 10;
 
 std::string number(double value) {
@@ -65,7 +65,8 @@ std::string attendance_svg(const std::vector<PresenceSlot>& slots, const std::st
   svg += "<line x1=\"" + std::to_string(kLeft) + "\" y1=\"" + std::to_string(kTop) + "\" x2=\"" +
          std::to_string(kLeft) + "\" y2=\"" + number(base) + "\" stroke=\"#444\"/>";
   svg += "<text x=\"" + std::to_string(kLeft - 6) + "\" y=\"" + std::to_string(kTop + 10) +
-         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">" + std::to_string(scale) + "</text>";
+         "\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">" + std::to_string(scale) +
+         "</text>";
   svg += "<text x=\"" + std::to_string(kLeft - 6) + "\" y=\"" + number(base) +
          "\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">0</text>";
   for (std::size_t i = 0; i < slots.size(); ++i) {
@@ -125,7 +126,8 @@ http::Response attendance_page(App& app, http::Request& request, const Session& 
   }
   const auto title = tr(lang, "Participants present, every 5 minutes");
   const auto description =
-      tr(lang, "Bar chart: number of participants present in each five-minute period of the seminar. Highest:") +
+      tr(lang,
+         "Bar chart: number of participants present in each five-minute period of the seminar. Highest:") +
       " " + std::to_string(peak) + ".";
   view::Value context;
   context["seminar_title"] = seminar->title;
@@ -136,15 +138,15 @@ http::Response attendance_page(App& app, http::Request& request, const Session& 
   context["attended"] = static_cast<int>(people.size());
   context["registered"] = counts.registered;
   context["total_time"] = format_duration(total_seconds);
-  context["average_time"] =
-      format_duration(people.empty() ? 0 : total_seconds / static_cast<std::int64_t>(people.size()));
+  context["average_time"] = format_duration(
+      people.empty() ? 0 : total_seconds / static_cast<std::int64_t>(people.size()));
   context["peak"] = peak;
   context["chart"] = attendance_svg(slots, lang, title, description);
   context["chart_title"] = title;
   context["slots"] = std::move(slot_rows);
   context["csrf"] = session.csrf;
-  return render_admin_page(app, request, session, "admin/registrations/attendance", std::move(context),
-                           tr(lang, "Attendance") + ": " + seminar->title);
+  return render_admin_page(app, request, session, "admin/registrations/attendance",
+                           std::move(context), tr(lang, "Attendance") + ": " + seminar->title);
 }
 
 }  // namespace rynek::web::admin

@@ -175,11 +175,13 @@ ExportTable export_table(const events::Seminar& seminar,
     table.header.push_back("consent_" + consent.key + "_version");
   }
   for (const auto& registration : registrations) {
-    std::vector<std::string> row{std::to_string(registration.id), registration.name,
-                                 registration.email,
-                                 std::string(events::state_name(registration.state)),
-                                 registration.confirmed_at ? warsaw_minutes(*registration.confirmed_at) : "",
-                                 warsaw_minutes(registration.created_at)};
+    std::vector<std::string> row{
+        std::to_string(registration.id),
+        registration.name,
+        registration.email,
+        std::string(events::state_name(registration.state)),
+        registration.confirmed_at ? warsaw_minutes(*registration.confirmed_at) : "",
+        warsaw_minutes(registration.created_at)};
     const auto answers = parse_answers(registration.answers_json);
     for (const auto& field : seminar.fields) row.push_back(answer_text(answers, field.key));
     const auto given = consents.find(registration.id);

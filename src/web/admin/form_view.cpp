@@ -31,8 +31,8 @@ std::vector<std::string> split_trimmed(std::string_view text, char separator) {
   return pieces;
 }
 
-view::Value form_field(const std::string& id, const std::string& value, const std::vector<FieldError>& errors,
-                       bool has_help) {
+view::Value form_field(const std::string& id, const std::string& value,
+                       const std::vector<FieldError>& errors, bool has_help) {
   view::Value f;
   f["id"] = id;
   f["value"] = value;
@@ -48,7 +48,8 @@ view::Value form_field(const std::string& id, const std::string& value, const st
   return f;
 }
 
-void add_error_summary(view::Value& context, const std::string& lang, const std::vector<FieldError>& errors) {
+void add_error_summary(view::Value& context, const std::string& lang,
+                       const std::vector<FieldError>& errors) {
   if (errors.empty()) return;
   view::Value::List summary;
   for (const auto& error : errors) {
@@ -59,8 +60,9 @@ void add_error_summary(view::Value& context, const std::string& lang, const std:
   }
   context["has_errors"] = true;
   context["errors"] = std::move(summary);
-  context["error_count"] = core::translate_plural(lang, "The form has %1% error.", "The form has %1% errors.",
-                                                  static_cast<long>(errors.size()));
+  context["error_count"] =
+      core::translate_plural(lang, "The form has %1% error.", "The form has %1% errors.",
+                             static_cast<long>(errors.size()));
 }
 
 view::Value stored_file_item(const std::string& lang, const content::Attachment& file,

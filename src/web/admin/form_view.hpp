@@ -31,12 +31,13 @@ std::vector<std::string> split_trimmed(std::string_view text, char separator);
 
 // One input: its value, its error (the first one with this id) and the ids
 // that describe it ("<id>-help" when it has help, then "<id>-error").
-view::Value form_field(const std::string& id, const std::string& value, const std::vector<FieldError>& errors,
-                       bool has_help);
+view::Value form_field(const std::string& id, const std::string& value,
+                       const std::vector<FieldError>& errors, bool has_help);
 
 // "has_errors", "errors" and "error_count" ("The form has 2 errors.") when
 // there are errors; nothing otherwise.
-void add_error_summary(view::Value& context, const std::string& lang, const std::vector<FieldError>& errors);
+void add_error_summary(view::Value& context, const std::string& lang,
+                       const std::vector<FieldError>& errors);
 
 // One stored file in an edit form's list (an article's attachment, a seminar's
 // material): "title", "url" (download), "type" and "size" in the page's

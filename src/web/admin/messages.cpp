@@ -9,10 +9,10 @@
 #include "events/admin_queries.hpp"
 #include "http/url.hpp"
 #include "web/admin/registrations.hpp"
-#include "web/site_settings.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
 #include "web/seminar_view.hpp"
+#include "web/site_settings.hpp"
 
 namespace rynek::web::admin {
 namespace {
@@ -42,15 +42,16 @@ struct Draft {
 };
 
 http::Response render_form(App& app, const http::Request& request, const Session& session,
-                           const events::Seminar& seminar, const Draft& draft,
-                           const char* error, int status) {
+                           const events::Seminar& seminar, const Draft& draft, const char* error,
+                           int status) {
   const auto lang = request_language(app, request);
   auto counts = app.db.read([&](store::Connection& db) {
     using events::MessageAudience;
-    return std::array{events::audience_ids(db, seminar.id, MessageAudience::registered).size(),
-                      events::audience_ids(db, seminar.id, MessageAudience::waitlisted).size(),
-                      events::audience_ids(db, seminar.id, MessageAudience::active).size(),
-                      events::audience_ids(db, seminar.id, MessageAudience::selected, draft.selected).size()};
+    return std::array{
+        events::audience_ids(db, seminar.id, MessageAudience::registered).size(),
+        events::audience_ids(db, seminar.id, MessageAudience::waitlisted).size(),
+        events::audience_ids(db, seminar.id, MessageAudience::active).size(),
+        events::audience_ids(db, seminar.id, MessageAudience::selected, draft.selected).size()};
   });
   view::Value context;
   context["seminar_id"] = std::to_string(seminar.id);
@@ -65,7 +66,8 @@ http::Response render_form(App& app, const http::Request& request, const Session
   context["count_active"] = counts[2];
   context["count_selected"] = counts[3];
   context["has_selected"] = counts[3] > 0;
-  const auto audience = draft.audience.empty() ? (counts[3] > 0 ? "selected" : "registered") : draft.audience;
+  const auto audience =
+      draft.audience.empty() ? (counts[3] > 0 ? "selected" : "registered") : draft.audience;
   context["audience_registered"] = audience == "registered";
   context["audience_waitlisted"] = audience == "waitlisted";
   context["audience_active"] = audience == "active";
@@ -82,10 +84,13 @@ http::Response render_form(App& app, const http::Request& request, const Session
 
 const char* message_error(std::string_view subject, std::string_view body) {
   if (core::trim(subject).empty()) return core::N_("Please enter a subject.");
-  if (characters(subject) > kMaxSubjectChars) return core::N_("The subject may have at most 200 characters.");
-  if (subject.find_first_of("\r\n") != std::string_view::npos) return core::N_("The subject must be a single line.");
+  if (characters(subject) > kMaxSubjectChars)
+    return core::N_("The subject may have at most 200 characters.");
+  if (subject.find_first_of("\r\n") != std::string_view::npos)
+    return core::N_("The subject must be a single line.");
   if (core::trim(body).empty()) return core::N_("Please write the message.");
-  if (characters(body) > kMaxBodyChars) return core::N_("The message may have at most 10,000 characters.");
+  if (characters(body) > kMaxBodyChars)
+    return core::N_("The message may have at most 10,000 characters.");
   return nullptr;
 }
 
@@ -105,7 +110,8 @@ std::vector<std::vector<std::string>> body_paragraphs(std::string_view body) {
   return paragraphs;
 }
 
-std::optional<mail::Message> compose_admin_message(const App& app, const mail::QueuedMessage& queued) {
+std::optional<mail::Message> compose_admin_message(const App& app,
+                                                   const mail::QueuedMessage& queued) {
   if (queued.kind != "admin.message") return std::nullopt;
   boost::system::error_code error;
   auto payload = boost::json::parse(queued.payload, error);
@@ -147,7 +153,8 @@ std::optional<mail::Message> compose_admin_message(const App& app, const mail::Q
   context["seminar_title"] = seminar->title;
   context["when"] = seminar_when(lang, *seminar);
   context["seminar_url"] = base + seminar_url(*seminar);
-  context["personal_url"] = base + "/u/" + app.secret.participation_token(registration->token_nonce);
+  context["personal_url"] =
+      base + "/u/" + app.secret.participation_token(registration->token_nonce);
   context["link_label"] = core::translate(lang, "Your personal participation link");
   context["link_note"] = core::translate(lang, "This link is personal: please do not forward it.");
   context["signature"] = core::translate(lang, "The organisers of the seminar");
@@ -172,13 +179,14 @@ http::Response message_form(App& app, http::Request& request, const Session& ses
   return render_form(app, request, session, *seminar, draft, nullptr, 200);
 }
 
-void message_send(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void message_send(App& app, http::Request& request, const Session& session,
+                  http::Responder respond) {
   auto seminar = managed_seminar(app, request, session);
   if (!seminar) return respond(render_error(app, 404, &request));
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
-  Draft draft{form_value(*form, "subject"), form_value(*form, "body"), form_value(*form, "audience"),
-              selected_ids(*form)};
+  Draft draft{form_value(*form, "subject"), form_value(*form, "body"),
+              form_value(*form, "audience"), selected_ids(*form)};
   auto audience = events::parse_audience(draft.audience);
   const char* error = message_error(draft.subject, draft.body);
   if (!error && !audience) error = core::N_("Please choose the recipients.");
@@ -205,8 +213,9 @@ void message_send(App& app, http::Request& request, const Session& session, http
           return respond(render_error(app, 503, &request));
         }
         if (*sent > 0) app.mail_queued();
-        respond(http::Response::redirect(303, "/admin/seminaria/" + std::to_string(seminar_id) +
-                                                  "/zgloszenia?done=sent&count=" + std::to_string(*sent)));
+        respond(http::Response::redirect(
+            303, "/admin/seminaria/" + std::to_string(seminar_id) +
+                     "/zgloszenia?done=sent&count=" + std::to_string(*sent)));
       });
 }
 

@@ -35,9 +35,11 @@ std::vector<std::vector<std::string>> body_paragraphs(std::string_view body);
 
 // The e-mail for an "admin.message" outbox row; nullopt for any other kind (so it
 // can be chained before the registration composer) or a registration gone.
-std::optional<mail::Message> compose_admin_message(const App& app, const mail::QueuedMessage& queued);
+std::optional<mail::Message> compose_admin_message(const App& app,
+                                                   const mail::QueuedMessage& queued);
 
 http::Response message_form(App& app, http::Request& request, const Session& session);
-void message_send(App& app, http::Request& request, const Session& session, http::Responder respond);
+void message_send(App& app, http::Request& request, const Session& session,
+                  http::Responder respond);
 
 }  // namespace rynek::web::admin

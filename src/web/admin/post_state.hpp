@@ -13,7 +13,6 @@
 #pragma once
 
 #include <boost/json/object.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -46,12 +45,13 @@ struct PostState : PostContext {
 };
 
 // Takes the body out of the request into `body` and keeps the rest.
-PostContext post_context(App& app, http::Request& request, const Session& session, http::Responder respond,
-                         std::string& body);
+PostContext post_context(App& app, http::Request& request, const Session& session,
+                         http::Responder respond, std::string& body);
 
 template <class Existing>
-std::shared_ptr<PostState<Existing>> start_post(App& app, http::Request& request, const Session& session,
-                                                http::Responder respond, std::string& body) {
+std::shared_ptr<PostState<Existing>> start_post(App& app, http::Request& request,
+                                                const Session& session, http::Responder respond,
+                                                std::string& body) {
   return std::make_shared<PostState<Existing>>(
       PostState<Existing>{post_context(app, request, session, std::move(respond), body), {}});
 }

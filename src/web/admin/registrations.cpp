@@ -1,6 +1,5 @@
 #include "web/admin/registrations.hpp"
 
-
 #include "accounts/audit.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
@@ -40,17 +39,23 @@ const char* state_label(events::RegistrationState state) {
 
 // The confirmation shown after a redirect (?done=...), as an English message id.
 const char* done_message(std::string_view done) {
-  if (done == "approved") return core::N_("The registration has been approved and the person informed by e-mail.");
+  if (done == "approved")
+    return core::N_("The registration has been approved and the person informed by e-mail.");
   if (done == "approved_waiting") {
     // One literal: the catalog test reads message ids from the source.
     return core::N_(
         "The registration has been approved. There is no place free for the person now (or the free places are owed to those already waiting), so they are on the waiting list and have been informed by e-mail.");
   }
-  if (done == "rejected") return core::N_("The registration has been rejected and the person informed by e-mail.");
-  if (done == "promoted") return core::N_("The person has been given a place and informed by e-mail.");
-  if (done == "cancelled") return core::N_("The registration has been cancelled and the person informed by e-mail.");
-  if (done == "unchanged") return core::N_("Nothing changed: the registration was already in that state.");
-  if (done == "not_allowed") return core::N_("This action is not possible in the registration's current state.");
+  if (done == "rejected")
+    return core::N_("The registration has been rejected and the person informed by e-mail.");
+  if (done == "promoted")
+    return core::N_("The person has been given a place and informed by e-mail.");
+  if (done == "cancelled")
+    return core::N_("The registration has been cancelled and the person informed by e-mail.");
+  if (done == "unchanged")
+    return core::N_("Nothing changed: the registration was already in that state.");
+  if (done == "not_allowed")
+    return core::N_("This action is not possible in the registration's current state.");
   if (done == "sent") return core::N_("The message has been queued for sending. Recipients:");
   return nullptr;
 }
@@ -58,8 +63,8 @@ const char* done_message(std::string_view done) {
 view::Value state_options(const std::string& lang, const events::RegistrationFilter& filter) {
   view::Value::List options;
   for (auto state : {events::RegistrationState::registered, events::RegistrationState::waitlisted,
-                     events::RegistrationState::pending_approval, events::RegistrationState::rejected,
-                     events::RegistrationState::cancelled}) {
+                     events::RegistrationState::pending_approval,
+                     events::RegistrationState::rejected, events::RegistrationState::cancelled}) {
     view::Value option;
     option["value"] = std::string(events::state_name(state));
     option["label"] = tr(lang, state_label(state));
@@ -102,7 +107,9 @@ view::Value pagination(const std::string& base, const std::string& query, int pa
   value["has_pages"] = pages > 1;
   value["current"] = page;
   value["pages"] = pages;
-  auto url = [&](int p) { return base + "?" + (query.empty() ? "" : query + "&") + "page=" + std::to_string(p); };
+  auto url = [&](int p) {
+    return base + "?" + (query.empty() ? "" : query + "&") + "page=" + std::to_string(p);
+  };
   if (page > 1) value["previous_url"] = url(page - 1);
   if (page < pages) value["next_url"] = url(page + 1);
   return value;
@@ -137,7 +144,8 @@ ActionNames names(Action action) {
   return {"", ""};
 }
 
-events::ChangeResult apply(store::Connection& db, Action action, std::int64_t id, core::TimePoint now) {
+events::ChangeResult apply(store::Connection& db, Action action, std::int64_t id,
+                           core::TimePoint now) {
   switch (action) {
     case Action::approve:
       return events::approve_registration(db, id, now);
@@ -229,8 +237,8 @@ http::Response registrations_page(App& app, http::Request& request, const Sessio
   for (const auto& r : list.rows) rows.push_back(row_view(lang, r, consents));
   context["rows"] = std::move(rows);
   context["has_rows"] = !list.rows.empty();
-  context["back"] = query.empty() ? "page=" + std::to_string(page)
-                                  : query + "&page=" + std::to_string(page);
+  context["back"] =
+      query.empty() ? "page=" + std::to_string(page) : query + "&page=" + std::to_string(page);
   const auto suffix = query.empty() ? std::string() : "?" + query;
   context["csv_url"] = base + ".csv" + suffix;
   context["xlsx_url"] = base + ".xlsx" + suffix;
@@ -259,7 +267,8 @@ void registration_action(App& app, http::Request& request, const Session& sessio
   if (!action) return respond(render_error(app, 400, &request));
   // Keep the list's filters and page: re-read through the parser, never echoed raw.
   http::Request back_request;
-  if (auto back = http::decode_target("/?" + form_value(*form, "back"))) back_request.query = back->query;
+  if (auto back = http::decode_target("/?" + form_value(*form, "back")))
+    back_request.query = back->query;
   auto back = filter_query(filter_from_query(back_request));
   if (auto page = back_request.query_param("page"); page && core::parse_positive_id(*page)) {
     back += (back.empty() ? "" : "&") + std::string("page=") + std::string(*page);
@@ -276,7 +285,8 @@ void registration_action(App& app, http::Request& request, const Session& sessio
         *result = apply(db, action, id, now);
         if (**result != events::ChangeResult::done) return;
         if (action == Action::approve) {
-          *waiting = events::find_registration(db, id)->state == events::RegistrationState::waitlisted;
+          *waiting =
+              events::find_registration(db, id)->state == events::RegistrationState::waitlisted;
         }
         accounts::record_audit(db, account_id, names(action).audit, "registration", id,
                                registration->name + " <" + registration->email + ">",
@@ -284,16 +294,17 @@ void registration_action(App& app, http::Request& request, const Session& sessio
                                    std::string(events::state_name(registration->state)) + "\"}",
                                now);
       },
-      [&app, request, respond, result, waiting, seminar_id, back, action = *action](store::WriteOutcome outcome) {
+      [&app, request, respond, result, waiting, seminar_id, back,
+       action = *action](store::WriteOutcome outcome) {
         if (!outcome.ok) {
           spdlog::error("registration action failed: {}", outcome.message);
           return respond(render_error(app, 503, &request));
         }
         if (!*result) return respond(render_error(app, 404, &request));
         const char* done = *waiting                                    ? "approved_waiting"
-                           : **result == events::ChangeResult::done      ? names(action).done
+                           : **result == events::ChangeResult::done    ? names(action).done
                            : **result == events::ChangeResult::already ? "unchanged"
-                                                                        : "not_allowed";
+                                                                       : "not_allowed";
         if (**result == events::ChangeResult::done) app.mail_queued();
         respond(http::Response::redirect(
             303, list_url(seminar_id) + "?done=" + done + (back.empty() ? "" : "&" + back)));
@@ -306,8 +317,10 @@ std::vector<http::Route> registration_routes(App& app) {
   auto get = [&](std::string path, std::string name, Handler handler) {
     routes.push_back(admin_get(app, Access::organisers, base + path, std::move(name), handler));
   };
-  auto post = [&](std::string path, std::string name, AsyncHandler handler, std::size_t limit = kActionBodyLimit) {
-    routes.push_back(admin_post(app, Access::organisers, base + path, std::move(name), handler, limit));
+  auto post = [&](std::string path, std::string name, AsyncHandler handler,
+                  std::size_t limit = kActionBodyLimit) {
+    routes.push_back(
+        admin_post(app, Access::organisers, base + path, std::move(name), handler, limit));
   };
   get("zgloszenia", "admin.registrations", registrations_page);
   get("zgloszenia.csv", "admin.registrations.csv", registrations_csv);

@@ -2,7 +2,6 @@
 // the routes); the POST handlers are in seminars_save.cpp.
 #include "web/admin/seminars_edit.hpp"
 
-
 #include "core/i18n.hpp"
 #include "events/registration.hpp"
 #include "events/seminar_editing.hpp"
@@ -12,8 +11,8 @@
 #include "web/admin/uploads.hpp"
 #include "web/broadcast.hpp"
 #include "web/page.hpp"
-#include "web/site_settings.hpp"
 #include "web/seminar_view.hpp"
+#include "web/site_settings.hpp"
 
 namespace rynek::web::admin {
 namespace {
@@ -24,7 +23,9 @@ std::string saved_notice(const std::string& lang, const std::string& saved) {
   if (saved == "usunieto") return core::translate(lang, "The material was removed.");
   if (saved == "wersje") {
     // One literal: the catalog test reads message ids from the sources.
-    return core::translate(lang, "The seminar was saved. Some texts of consents or of the information clause changed, so they got new versions: every registration keeps pointing to the text its person saw.");
+    return core::translate(
+        lang,
+        "The seminar was saved. Some texts of consents or of the information clause changed, so they got new versions: every registration keeps pointing to the text its person saw.");
   }
   return core::translate(lang, "The seminar was saved.");
 }
@@ -32,12 +33,12 @@ std::string saved_notice(const std::string& lang, const std::string& saved) {
 std::optional<DraftSummary> load_draft(store::Connection& db, std::int64_t id) {
   auto seminar = events::load_seminar_for_editing(db, id);
   if (!seminar) return std::nullopt;
-  return DraftSummary{seminar->seminar.title, seminar->seminar.slug, seminar->status, seminar->revision,
-                      seminar->has_registrations};
+  return DraftSummary{seminar->seminar.title, seminar->seminar.slug, seminar->status,
+                      seminar->revision, seminar->has_registrations};
 }
 
-constexpr DraftKind kSeminarDrafts{"seminar", "/admin/seminaria", "Seminars", "/edycja", load_draft,
-                                   events::delete_draft_seminar};
+constexpr DraftKind kSeminarDrafts{"seminar", "/admin/seminaria", "Seminars",
+                                   "/edycja", load_draft,         events::delete_draft_seminar};
 
 }  // namespace
 
@@ -56,7 +57,8 @@ http::Response seminar_new_form(App& app, http::Request& request, const Session&
 http::Response seminar_edit_form(App& app, http::Request& request, const Session& session) {
   auto id = id_param(request);
   if (!id) return render_error(app, 404, &request);
-  auto seminar = app.db.read([&](store::Connection& db) { return events::load_seminar_for_editing(db, *id); });
+  auto seminar =
+      app.db.read([&](store::Connection& db) { return events::load_seminar_for_editing(db, *id); });
   if (!seminar) return render_error(app, 404, &request);
   SeminarFormExtras extras;
   if (auto saved = request.query_param("zapisano")) {
@@ -64,7 +66,8 @@ http::Response seminar_edit_form(App& app, http::Request& request, const Session
   }
   // Speakers the form cannot show faithfully are marked at once, not at the save.
   auto errors = stored_speaker_errors(request_language(app, request), *seminar);
-  return render_seminar_form(app, request, session, form_from_seminar(*seminar), seminar, errors, extras);
+  return render_seminar_form(app, request, session, form_from_seminar(*seminar), seminar, errors,
+                             extras);
 }
 
 http::Response seminar_preview(App& app, http::Request& request, const Session& session) {
@@ -87,8 +90,9 @@ http::Response seminar_preview(App& app, http::Request& request, const Session& 
   context["registration_open"] = window == RegistrationWindow::open;
   context["registration_not_yet"] = window == RegistrationWindow::not_yet;
   context["registration_closed"] = window == RegistrationWindow::closed;
-  context["opens_at"] = core::format_datetime(lang, seminar->registration_opens_at.value_or(seminar->published_at)) +
-                        " (" + core::translate(lang, "Warsaw time") + ")";
+  context["opens_at"] =
+      core::format_datetime(lang, seminar->registration_opens_at.value_or(seminar->published_at)) +
+      " (" + core::translate(lang, "Warsaw time") + ")";
   context["is_full"] = full;
   context["requires_approval"] = seminar->requires_approval;
   if (seminar->capacity && !full) {
@@ -113,7 +117,8 @@ http::Response seminar_delete_form(App& app, http::Request& request, const Sessi
   return draft_delete_form(app, request, session, kSeminarDrafts);
 }
 
-void seminar_delete(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void seminar_delete(App& app, http::Request& request, const Session& session,
+                    http::Responder respond) {
   draft_delete(app, request, session, std::move(respond), kSeminarDrafts);
 }
 
@@ -121,18 +126,22 @@ std::vector<http::Route> seminar_edit_routes(App& app) {
   constexpr auto kEditors = Access::editors;
   return {
       admin_get(app, kEditors, "/admin/seminaria/nowy", "admin.seminar.new", seminar_new_form),
-      admin_post(app, kEditors, "/admin/seminaria/nowy", "admin.seminar.create", seminar_save, kImageFormBodyLimit),
-      admin_get(app, kEditors, "/admin/seminaria/{id}/edycja", "admin.seminar.edit", seminar_edit_form),
+      admin_post(app, kEditors, "/admin/seminaria/nowy", "admin.seminar.create", seminar_save,
+                 kImageFormBodyLimit),
+      admin_get(app, kEditors, "/admin/seminaria/{id}/edycja", "admin.seminar.edit",
+                seminar_edit_form),
       admin_post(app, kEditors, "/admin/seminaria/{id}/edycja", "admin.seminar.save", seminar_save,
                  kImageFormBodyLimit),
-      admin_get(app, kEditors, "/admin/seminaria/{id}/podglad", "admin.seminar.preview", seminar_preview),
-      admin_get(app, kEditors, "/admin/seminaria/{id}/usun", "admin.seminar.delete.form", seminar_delete_form),
-      admin_post(app, kEditors, "/admin/seminaria/{id}/usun", "admin.seminar.delete", seminar_delete,
-                 kSmallFormBodyLimit),
+      admin_get(app, kEditors, "/admin/seminaria/{id}/podglad", "admin.seminar.preview",
+                seminar_preview),
+      admin_get(app, kEditors, "/admin/seminaria/{id}/usun", "admin.seminar.delete.form",
+                seminar_delete_form),
+      admin_post(app, kEditors, "/admin/seminaria/{id}/usun", "admin.seminar.delete",
+                 seminar_delete, kSmallFormBodyLimit),
       admin_post(app, kEditors, "/admin/seminaria/{id}/materialy", "admin.seminar.material.add",
                  seminar_material_add, kAttachmentFormBodyLimit),
-      admin_post(app, kEditors, "/admin/seminaria/{id}/materialy/{file}/usun", "admin.seminar.material.remove",
-                 seminar_material_remove, kSmallFormBodyLimit),
+      admin_post(app, kEditors, "/admin/seminaria/{id}/materialy/{file}/usun",
+                 "admin.seminar.material.remove", seminar_material_remove, kSmallFormBodyLimit),
   };
 }
 

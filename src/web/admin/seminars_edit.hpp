@@ -4,13 +4,14 @@
 //   GET  /admin/seminaria/nowy                       empty form
 //   POST /admin/seminaria/nowy                       create (multipart: fields + hero image)
 //   GET  /admin/seminaria/{id}/edycja                form with the saved values
-//   POST /admin/seminaria/{id}/edycja                save / publish / unpublish / preview / more_rows
-//   GET  /admin/seminaria/{id}/podglad               the public page from the saved data, any status
-//   GET  /admin/seminaria/{id}/usun                  "delete the draft?" (drafts without registrations;
+//   POST /admin/seminaria/{id}/edycja                save / publish / unpublish / preview /
+//   more_rows GET  /admin/seminaria/{id}/podglad               the public page from the saved data,
+//   any status GET  /admin/seminaria/{id}/usun                  "delete the draft?" (drafts without
+//   registrations;
 //                                                    admin/articles_delete.hpp)
 //   POST /admin/seminaria/{id}/usun                  delete the draft (csrf, revision)
-//   POST /admin/seminaria/{id}/materialy             add a material (multipart: title, audience, file)
-//   POST /admin/seminaria/{id}/materialy/{file}/usun remove a material
+//   POST /admin/seminaria/{id}/materialy             add a material (multipart: title, audience,
+//   file) POST /admin/seminaria/{id}/materialy/{file}/usun remove a material
 //
 // As for articles (admin/articles.hpp): every POST carries the session's CSRF
 // token (admin::guard); every change writes an audit entry in the same write
@@ -31,10 +32,14 @@ std::vector<http::Route> seminar_edit_routes(App& app);
 http::Response seminar_new_form(App& app, http::Request& request, const Session& session);
 http::Response seminar_edit_form(App& app, http::Request& request, const Session& session);
 http::Response seminar_preview(App& app, http::Request& request, const Session& session);
-void seminar_save(App& app, http::Request& request, const Session& session, http::Responder respond);
-void seminar_material_add(App& app, http::Request& request, const Session& session, http::Responder respond);
+void seminar_save(App& app, http::Request& request, const Session& session,
+                  http::Responder respond);
+void seminar_material_add(App& app, http::Request& request, const Session& session,
+                          http::Responder respond);
 http::Response seminar_delete_form(App& app, http::Request& request, const Session& session);
-void seminar_delete(App& app, http::Request& request, const Session& session, http::Responder respond);
-void seminar_material_remove(App& app, http::Request& request, const Session& session, http::Responder respond);
+void seminar_delete(App& app, http::Request& request, const Session& session,
+                    http::Responder respond);
+void seminar_material_remove(App& app, http::Request& request, const Session& session,
+                             http::Responder respond);
 
 }  // namespace rynek::web::admin

@@ -11,16 +11,21 @@
 namespace rynek::web::admin {
 namespace {
 
-std::string trimmed(std::string_view text) { return normalise_newlines(core::trim(text)); }
+std::string trimmed(std::string_view text) {
+  return normalise_newlines(core::trim(text));
+}
 
 // "agenda_12_title" -> {12, "title"} for the section "agenda".
-std::optional<std::pair<int, std::string>> row_input(std::string_view name, std::string_view section) {
-  if (!name.starts_with(section) || name.size() <= section.size() + 1 || name[section.size()] != '_') {
+std::optional<std::pair<int, std::string>> row_input(std::string_view name,
+                                                     std::string_view section) {
+  if (!name.starts_with(section) || name.size() <= section.size() + 1 ||
+      name[section.size()] != '_') {
     return std::nullopt;
   }
   name.remove_prefix(section.size() + 1);
   auto underscore = name.find('_');
-  if (underscore == std::string_view::npos || underscore == 0 || underscore > 4) return std::nullopt;
+  if (underscore == std::string_view::npos || underscore == 0 || underscore > 4)
+    return std::nullopt;
   int index = 0;
   auto [end, error] = std::from_chars(name.data(), name.data() + underscore, index);
   if (error != std::errc() || end != name.data() + underscore || index < 0) return std::nullopt;
@@ -34,7 +39,9 @@ bool blank(const AgendaRow& row) {
 bool blank(const FieldRow& row) {
   return row.label.empty() && row.key.empty() && row.help.empty() && row.options.empty();
 }
-bool blank(const ConsentRow& row) { return row.text.empty() && row.key.empty() && row.version.empty(); }
+bool blank(const ConsentRow& row) {
+  return row.text.empty() && row.key.empty() && row.version.empty();
+}
 
 // Keeps the rows with something in them, in index order; counts the blank ones.
 // `overflow` is set when rows beyond kMaxRows were dropped.
@@ -81,54 +88,96 @@ SeminarFormInput read_seminar_form(const http::Multipart& form) {
     if (auto row = row_input(name, "agenda")) {
       auto& r = agenda[row->first];
       const auto& what = row->second;
-      if (what == "starts") r.starts = value;
-      else if (what == "ends") r.ends = value;
-      else if (what == "title") r.title = value;
-      else if (what == "description") r.description = value;
-      else if (what == "speakers") r.speakers = value;
-      else if (what == "remove") r.remove = value == "yes";
+      if (what == "starts")
+        r.starts = value;
+      else if (what == "ends")
+        r.ends = value;
+      else if (what == "title")
+        r.title = value;
+      else if (what == "description")
+        r.description = value;
+      else if (what == "speakers")
+        r.speakers = value;
+      else if (what == "remove")
+        r.remove = value == "yes";
     } else if (auto row = row_input(name, "fields")) {
       auto& r = fields[row->first];
       const auto& what = row->second;
-      if (what == "label") r.label = value;
-      else if (what == "key") r.key = value;
-      else if (what == "type") r.type = value;
-      else if (what == "help") r.help = value;
-      else if (what == "options") r.options = value;
-      else if (what == "required") r.required = value == "yes";
-      else if (what == "remove") r.remove = value == "yes";
+      if (what == "label")
+        r.label = value;
+      else if (what == "key")
+        r.key = value;
+      else if (what == "type")
+        r.type = value;
+      else if (what == "help")
+        r.help = value;
+      else if (what == "options")
+        r.options = value;
+      else if (what == "required")
+        r.required = value == "yes";
+      else if (what == "remove")
+        r.remove = value == "yes";
     } else if (auto row = row_input(name, "consents")) {
       auto& r = consents[row->first];
       const auto& what = row->second;
-      if (what == "text") r.text = value;
-      else if (what == "key") r.key = value;
-      else if (what == "version") r.version = value;
-      else if (what == "required") r.required = value == "yes";
-      else if (what == "remove") r.remove = value == "yes";
-    } else if (name == "title") input.title = value;
-    else if (name == "slug") input.slug = value;
-    else if (name == "lead") input.lead = value;
-    else if (name == "description") input.description = normalise_newlines(part.body);
-    else if (name == "published_at") input.published_at = value;
-    else if (name == "hero_alt") input.hero_alt = value;
-    else if (name == "remove_hero") input.remove_hero = value == "yes";
-    else if (name == "starts") input.starts = value;
-    else if (name == "ends") input.ends = value;
-    else if (name == "format") input.format = value;
-    else if (name == "venue") input.venue = value;
-    else if (name == "broadcast_url") input.broadcast_url = value;
-    else if (name == "broadcast_visibility") input.broadcast_visibility = value;
-    else if (name == "recording_url") input.recording_url = value;
-    else if (name == "capacity") input.capacity = value;
-    else if (name == "registration_opens") input.registration_opens = value;
-    else if (name == "registration_closes") input.registration_closes = value;
-    else if (name == "confirm_within_hours") input.confirm_within_hours = value;
-    else if (name == "contact_email") input.contact_email = value;
-    else if (name == "requires_approval") input.requires_approval = value == "yes";
-    else if (name == "privacy_text") input.privacy_text = value;
-    else if (name == "privacy_version") input.privacy_version = value;
-    else if (name == "revision") input.revision = value;
-    else if (name == "action") input.action = part.body;
+      if (what == "text")
+        r.text = value;
+      else if (what == "key")
+        r.key = value;
+      else if (what == "version")
+        r.version = value;
+      else if (what == "required")
+        r.required = value == "yes";
+      else if (what == "remove")
+        r.remove = value == "yes";
+    } else if (name == "title")
+      input.title = value;
+    else if (name == "slug")
+      input.slug = value;
+    else if (name == "lead")
+      input.lead = value;
+    else if (name == "description")
+      input.description = normalise_newlines(part.body);
+    else if (name == "published_at")
+      input.published_at = value;
+    else if (name == "hero_alt")
+      input.hero_alt = value;
+    else if (name == "remove_hero")
+      input.remove_hero = value == "yes";
+    else if (name == "starts")
+      input.starts = value;
+    else if (name == "ends")
+      input.ends = value;
+    else if (name == "format")
+      input.format = value;
+    else if (name == "venue")
+      input.venue = value;
+    else if (name == "broadcast_url")
+      input.broadcast_url = value;
+    else if (name == "broadcast_visibility")
+      input.broadcast_visibility = value;
+    else if (name == "recording_url")
+      input.recording_url = value;
+    else if (name == "capacity")
+      input.capacity = value;
+    else if (name == "registration_opens")
+      input.registration_opens = value;
+    else if (name == "registration_closes")
+      input.registration_closes = value;
+    else if (name == "confirm_within_hours")
+      input.confirm_within_hours = value;
+    else if (name == "contact_email")
+      input.contact_email = value;
+    else if (name == "requires_approval")
+      input.requires_approval = value == "yes";
+    else if (name == "privacy_text")
+      input.privacy_text = value;
+    else if (name == "privacy_version")
+      input.privacy_version = value;
+    else if (name == "revision")
+      input.revision = value;
+    else if (name == "action")
+      input.action = part.body;
   }
   int blanks_agenda = 0, blanks_fields = 0, blanks_consents = 0;
   input.agenda = kept_rows(agenda, blanks_agenda, input.agenda_overflow);
@@ -186,7 +235,8 @@ SeminarFormInput form_from_seminar(const events::EditableSeminar& editable) {
     row.type = std::string(events::field_type_name(field.type));
     row.help = field.help;
     row.required = field.required;
-    for (const auto& option : field.options) row.options += (row.options.empty() ? "" : "\n") + option;
+    for (const auto& option : field.options)
+      row.options += (row.options.empty() ? "" : "\n") + option;
     input.fields.push_back(std::move(row));
   }
   for (const auto& consent : s.consents) {

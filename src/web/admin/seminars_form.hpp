@@ -26,7 +26,8 @@
 namespace rynek::web::admin {
 
 struct AgendaRow {
-  std::string starts, ends, title, description, speakers;  // speakers: "Name; affiliation; city" per line
+  std::string starts, ends, title, description,
+      speakers;  // speakers: "Name; affiliation; city" per line
   bool remove = false;
 };
 
@@ -46,7 +47,8 @@ struct SeminarFormInput {
   std::string hero_bytes;  // a newly uploaded hero image, "" when none
   std::string starts, ends, format = "online", venue;
   std::string broadcast_url, broadcast_visibility = "participants", recording_url;
-  std::string capacity, registration_opens, registration_closes, confirm_within_hours, contact_email;
+  std::string capacity, registration_opens, registration_closes, confirm_within_hours,
+      contact_email;
   bool requires_approval = false;
   std::string privacy_text, privacy_version;
   std::vector<AgendaRow> agenda;  // non-blank rows only, in the order given
@@ -88,22 +90,24 @@ struct UsedVersions {
 // Fills `out` (everything but id, materials and the hero image itself) from the
 // input; the errors, translated, in form order. `out.hero_sha256` keeps the
 // existing image unless removed. `today` is "YYYY-MM-DD" (Warsaw) for new versions.
-std::vector<FieldError> validate_seminar_form(const std::string& lang, const SeminarFormInput& input,
-                                              const std::optional<events::EditableSeminar>& existing,
-                                              core::TimePoint now, events::Seminar& out,
-                                              std::vector<VersionChange>& versions,
-                                              const UsedVersions& used = UsedVersions{});
+std::vector<FieldError> validate_seminar_form(
+    const std::string& lang, const SeminarFormInput& input,
+    const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
+    events::Seminar& out, std::vector<VersionChange>& versions,
+    const UsedVersions& used = UsedVersions{});
 
 // What a "preview" or "More rows" can report without saving: sections with too
 // many rows, and Markdown too long to preview (it is not rendered then).
-std::vector<FieldError> check_before_preview(const std::string& lang, const SeminarFormInput& input);
+std::vector<FieldError> check_before_preview(const std::string& lang,
+                                             const SeminarFormInput& input);
 
 // Speakers as the form edits them: "Name; affiliation; city" per line.
 std::string speakers_text(const std::vector<events::Speaker>& speakers);
 // Errors on the agenda items whose stored speakers have a ';' inside a part
 // (the line format cannot show it): the editor must rewrite them, and a save
 // sending those lines back unchanged is refused (never silently re-split).
-std::vector<FieldError> stored_speaker_errors(const std::string& lang, const events::EditableSeminar& seminar);
+std::vector<FieldError> stored_speaker_errors(const std::string& lang,
+                                              const events::EditableSeminar& seminar);
 
 // The next version of a text whose wording changed: "3" -> "4"; otherwise
 // `today`, or "today-2", "today-3"... when `today` is what it was already.
@@ -114,17 +118,17 @@ std::string key_from_label(std::string_view label);
 
 struct SeminarFormExtras {
   std::string notice;
-  bool preview = false;  // show the Markdown of the description and clause under them
+  bool preview = false;       // show the Markdown of the description and clause under them
   bool hero_dropped = false;  // a re-render could not keep an uploaded image: say so
   // Not current: someone else saved meanwhile (or the form's revision was
   // missing or unreadable); nothing was stored (409).
   content::RevisionCheck conflict = content::RevisionCheck::current;
 };
 
-http::Response render_seminar_form(const App& app, const http::Request& request, const Session& session,
-                                   const SeminarFormInput& values,
+http::Response render_seminar_form(const App& app, const http::Request& request,
+                                   const Session& session, const SeminarFormInput& values,
                                    const std::optional<events::EditableSeminar>& existing,
-                                   const std::vector<FieldError>& errors, const SeminarFormExtras& extras,
-                                   int status = 200);
+                                   const std::vector<FieldError>& errors,
+                                   const SeminarFormExtras& extras, int status = 200);
 
 }  // namespace rynek::web::admin

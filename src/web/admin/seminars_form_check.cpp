@@ -44,7 +44,8 @@ bool positive(std::string_view text, std::optional<int>& out) {
   if (text.empty()) return true;
   int value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0 || value > 1'000'000) return false;
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0 || value > 1'000'000)
+    return false;
   out = value;
   return true;
 }
@@ -57,7 +58,8 @@ std::string replace_n(std::string text, std::size_t n) {
 
 class Checker {
  public:
-  Checker(const std::string& lang, std::vector<FieldError>& errors) : lang_(lang), errors_(errors) {}
+  Checker(const std::string& lang, std::vector<FieldError>& errors)
+      : lang_(lang), errors_(errors) {}
 
   void error(const std::string& id, const char* message, const std::string& prefix = "") {
     errors_.push_back({id, prefix + core::translate(lang_, message)});
@@ -70,8 +72,9 @@ class Checker {
   // the clocks skip (the spring gap, 02:00-03:00 on the last Sunday of March)
   // does not exist: it reads back as another minute, and is refused.
   std::optional<core::TimePoint> time(std::string_view text, const std::string& day = "") {
-    std::string full = !day.empty() && text.size() == 5 && text[2] == ':' ? day + " " + std::string(text)
-                                                                         : std::string(core::trim(text));
+    std::string full = !day.empty() && text.size() == 5 && text[2] == ':'
+                           ? day + " " + std::string(text)
+                           : std::string(core::trim(text));
     auto when = parse_warsaw_local(full);
     // parse_warsaw_local refuses a skipped time too; telling it apart from a
     // badly written one gives the editor the right message.
@@ -81,16 +84,24 @@ class Checker {
   // The same as time(), but the minute the form showed for `stored` (which may
   // have seconds, or be the second 02:30 of an autumn night) is `stored` itself:
   // sending back what is shown changes nothing.
-  std::optional<core::TimePoint> time_kept(std::string_view text, std::optional<core::TimePoint> stored,
+  std::optional<core::TimePoint> time_kept(std::string_view text,
+                                           std::optional<core::TimePoint> stored,
                                            const std::string& day = "") {
     auto when = time(text, day);
     if (when && stored && warsaw_local(*when) == warsaw_local(*stored)) return stored;
     return when;
   }
   // The message for a time time() refused: a skipped hour, or the format.
-  void time_error(const std::string& id, const char* format_message, const std::string& prefix = "") {
-    if (gap_) error(id, core::N_("This time does not exist in Warsaw: the clocks jump from 02:00 to 03:00 that night. Choose another time."), prefix);
-    else error(id, format_message, prefix);
+  void time_error(const std::string& id, const char* format_message,
+                  const std::string& prefix = "") {
+    if (gap_)
+      error(
+          id,
+          core::N_(
+              "This time does not exist in Warsaw: the clocks jump from 02:00 to 03:00 that night. Choose another time."),
+          prefix);
+    else
+      error(id, format_message, prefix);
     gap_ = false;
   }
   const std::string& lang() const { return lang_; }
@@ -103,7 +114,8 @@ class Checker {
 
 // A stored seminar's value, when there is one.
 template <typename T>
-std::optional<T> stored(const std::optional<events::EditableSeminar>& existing, T events::Seminar::*member) {
+std::optional<T> stored(const std::optional<events::EditableSeminar>& existing,
+                        T events::Seminar::*member) {
   if (!existing) return std::nullopt;
   return existing->seminar.*member;
 }
@@ -125,16 +137,17 @@ std::string utf8_prefix(const std::string& text, std::size_t max) {
 }
 
 // The next version not yet given to anyone and not the stored one.
-std::string free_version(std::string version, const std::string& today, const std::set<std::string>& used,
-                         const std::string& stored) {
+std::string free_version(std::string version, const std::string& today,
+                         const std::set<std::string>& used, const std::string& stored) {
   do {
     version = next_version(version, today);
   } while (used.contains(version) || version == stored);
   return version;
 }
 
-void check_basics(Checker& c, const SeminarFormInput& in, const std::optional<events::EditableSeminar>& existing,
-                  core::TimePoint now, events::Seminar& out) {
+void check_basics(Checker& c, const SeminarFormInput& in,
+                  const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
+                  events::Seminar& out) {
   out.title = in.title;
   if (in.title.empty()) {
     c.error("title", core::N_("Enter a title."));
@@ -147,12 +160,16 @@ void check_basics(Checker& c, const SeminarFormInput& in, const std::optional<ev
     while (!out.slug.empty() && out.slug.back() == '-') out.slug.pop_back();
   }
   if (!in.title.empty() && !core::is_slug(out.slug)) {
-    c.error("slug", core::N_("The address may contain only lower-case letters a–z, digits and single hyphens."));
+    c.error("slug",
+            core::N_(
+                "The address may contain only lower-case letters a–z, digits and single hyphens."));
   }
   out.lead = in.lead;
-  if (in.lead.size() > kMaxLead) c.error("lead", core::N_("The lead must be at most 1000 characters long."));
+  if (in.lead.size() > kMaxLead)
+    c.error("lead", core::N_("The lead must be at most 1000 characters long."));
   out.description_md = in.description;
-  if (in.description.size() > kMaxMarkdown) c.error("description", core::N_("The text is too long."));
+  if (in.description.size() > kMaxMarkdown)
+    c.error("description", core::N_("The text is too long."));
   // The form shows minutes; the stored time may have seconds (publication
   // "now"). The same minute sent back is the stored time, not a change.
   auto shown = in.published_at;
@@ -164,7 +181,9 @@ void check_basics(Checker& c, const SeminarFormInput& in, const std::optional<ev
   } else if (auto when = parse_warsaw_local(in.published_at)) {
     out.published_at = *when;
   } else {
-    c.error("published_at", core::N_("Enter the publication time as YYYY-MM-DD HH:MM, for example 2026-03-07 11:00."));
+    c.error(
+        "published_at",
+        core::N_("Enter the publication time as YYYY-MM-DD HH:MM, for example 2026-03-07 11:00."));
   }
   out.hero_sha256 = existing && !in.remove_hero ? existing->seminar.hero_sha256 : std::nullopt;
   const bool hero = out.hero_sha256.has_value() || !in.hero_bytes.empty();
@@ -172,24 +191,32 @@ void check_basics(Checker& c, const SeminarFormInput& in, const std::optional<ev
   if (hero && in.hero_alt.empty()) {
     c.error("hero_alt", core::N_("Describe the image for people who cannot see it."));
   } else if (in.hero_alt.size() > kMaxLine || has_control(in.hero_alt)) {
-    c.error("hero_alt", core::N_("The image description must be at most 300 characters long, on one line."));
+    c.error("hero_alt",
+            core::N_("The image description must be at most 300 characters long, on one line."));
   }
 }
 
 // False when the start or end is missing or wrong (the agenda cannot be checked then).
 bool check_time_and_place(Checker& c, const SeminarFormInput& in,
-                          const std::optional<events::EditableSeminar>& existing, events::Seminar& out) {
+                          const std::optional<events::EditableSeminar>& existing,
+                          events::Seminar& out) {
   auto starts = c.time_kept(in.starts, stored(existing, &events::Seminar::starts_at));
-  if (!starts) c.time_error("starts", core::N_("Enter the start as YYYY-MM-DD HH:MM (Warsaw time)."));
+  if (!starts)
+    c.time_error("starts", core::N_("Enter the start as YYYY-MM-DD HH:MM (Warsaw time)."));
   auto ends = c.time_kept(in.ends, stored(existing, &events::Seminar::ends_at));
   if (!ends) c.time_error("ends", core::N_("Enter the end as YYYY-MM-DD HH:MM (Warsaw time)."));
-  if (starts && ends && *ends <= *starts) c.error("ends", core::N_("The seminar must end after it starts."));
+  if (starts && ends && *ends <= *starts)
+    c.error("ends", core::N_("The seminar must end after it starts."));
   if (starts) out.starts_at = *starts;
   if (ends) out.ends_at = *ends;
-  if (in.format == "online") out.format = events::Format::online;
-  else if (in.format == "hybrid") out.format = events::Format::hybrid;
-  else if (in.format == "onsite") out.format = events::Format::onsite;
-  else c.error("format-online", core::N_("Choose the format: online, hybrid or on-site."));
+  if (in.format == "online")
+    out.format = events::Format::online;
+  else if (in.format == "hybrid")
+    out.format = events::Format::hybrid;
+  else if (in.format == "onsite")
+    out.format = events::Format::onsite;
+  else
+    c.error("format-online", core::N_("Choose the format: online, hybrid or on-site."));
   out.venue = in.venue;
   if (out.format != events::Format::online && in.venue.empty()) {
     c.error("venue", core::N_("Enter the venue of a hybrid or on-site seminar."));
@@ -204,53 +231,82 @@ void check_broadcast(Checker& c, const SeminarFormInput& in, events::Seminar& ou
   if (!in.broadcast_url.empty() && !events::valid_link(in.broadcast_url)) {
     c.error("broadcast_url", core::N_("The broadcast address must start with https://."));
   }
-  if (in.broadcast_visibility == "public") out.broadcast_visibility = events::BroadcastVisibility::everyone;
-  else if (in.broadcast_visibility == "participants") out.broadcast_visibility = events::BroadcastVisibility::participants;
-  else c.error("broadcast_visibility-participants", core::N_("Choose who may watch the broadcast."));
+  if (in.broadcast_visibility == "public")
+    out.broadcast_visibility = events::BroadcastVisibility::everyone;
+  else if (in.broadcast_visibility == "participants")
+    out.broadcast_visibility = events::BroadcastVisibility::participants;
+  else
+    c.error("broadcast_visibility-participants", core::N_("Choose who may watch the broadcast."));
   out.recording_url = in.recording_url;
   if (!in.recording_url.empty() && !events::valid_link(in.recording_url)) {
     c.error("recording_url", core::N_("The recording address must start with https://."));
   }
 }
 
-void check_registration(Checker& c, const SeminarFormInput& in, const std::optional<events::EditableSeminar>& existing,
-                        bool times_ok, events::Seminar& out) {
-  if (!positive(in.capacity, out.capacity)) c.error("capacity", core::N_("Enter the number of places as a whole number greater than 0, or leave it empty."));
-  if (!positive(in.confirm_within_hours, out.confirm_within_hours)) c.error("confirm_within_hours", core::N_("Enter the hours as a whole number greater than 0, or leave it empty."));
+void check_registration(Checker& c, const SeminarFormInput& in,
+                        const std::optional<events::EditableSeminar>& existing, bool times_ok,
+                        events::Seminar& out) {
+  if (!positive(in.capacity, out.capacity))
+    c.error("capacity",
+            core::N_(
+                "Enter the number of places as a whole number greater than 0, or leave it empty."));
+  if (!positive(in.confirm_within_hours, out.confirm_within_hours))
+    c.error("confirm_within_hours",
+            core::N_("Enter the hours as a whole number greater than 0, or leave it empty."));
   out.requires_approval = in.requires_approval;
   out.registration_opens_at.reset();
   out.registration_closes_at.reset();
   bool ok = true;
   if (!in.registration_opens.empty()) {
-    if (auto t = c.time_kept(in.registration_opens, existing ? existing->seminar.registration_opens_at : std::nullopt))
+    if (auto t = c.time_kept(in.registration_opens,
+                             existing ? existing->seminar.registration_opens_at : std::nullopt))
       out.registration_opens_at = *t;
-    else ok = false, c.time_error("registration_opens", core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
+    else
+      ok = false,
+      c.time_error(
+          "registration_opens",
+          core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
   }
   if (!in.registration_closes.empty()) {
-    if (auto t = c.time_kept(in.registration_closes, existing ? existing->seminar.registration_closes_at : std::nullopt))
+    if (auto t = c.time_kept(in.registration_closes,
+                             existing ? existing->seminar.registration_closes_at : std::nullopt))
       out.registration_closes_at = *t;
-    else ok = false, c.time_error("registration_closes", core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
+    else
+      ok = false,
+      c.time_error(
+          "registration_closes",
+          core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
   }
   if (ok && times_ok) {
     auto opens = out.registration_opens_at.value_or(out.published_at);
     auto closes = out.registration_closes_at.value_or(out.starts_at);
     if (closes <= opens) {
-      c.error("registration_closes", core::N_("Registration must close after it opens (by default it opens at publication and closes at the start)."));
+      c.error(
+          "registration_closes",
+          core::N_(
+              "Registration must close after it opens (by default it opens at publication and closes at the start)."));
     } else if (closes > out.ends_at) {
       c.error("registration_closes", core::N_("Registration must close before the seminar ends."));
     }
   }
   out.contact_email = in.contact_email;
   if (!in.contact_email.empty()) {
-    if (auto email = events::normalise_email(in.contact_email)) out.contact_email = *email;
-    else c.error("contact_email", core::N_("Enter a valid e-mail address, for example seminaria@example.org."));
+    if (auto email = events::normalise_email(in.contact_email))
+      out.contact_email = *email;
+    else
+      c.error("contact_email",
+              core::N_("Enter a valid e-mail address, for example seminaria@example.org."));
   }
 }
 
-void check_agenda(Checker& c, const SeminarFormInput& in, const std::optional<events::EditableSeminar>& existing,
-                  bool times_ok, events::Seminar& out) {
+void check_agenda(Checker& c, const SeminarFormInput& in,
+                  const std::optional<events::EditableSeminar>& existing, bool times_ok,
+                  events::Seminar& out) {
   const auto day = warsaw_local(out.starts_at).substr(0, 10);
-  if (in.agenda_overflow) c.error("agenda", core::N_("The agenda may have at most 150 items; the rows after the 150th were not kept."));
+  if (in.agenda_overflow)
+    c.error(
+        "agenda",
+        core::N_("The agenda may have at most 150 items; the rows after the 150th were not kept."));
   // Stored speakers whose parts have a ';' (the form's line format cannot show
   // them): sent back unchanged, they would be split differently.
   std::set<std::string> ambiguous;
@@ -269,15 +325,22 @@ void check_agenda(Checker& c, const SeminarFormInput& in, const std::optional<ev
         existing && i < existing->seminar.agenda.size() ? &existing->seminar.agenda[i] : nullptr;
     events::AgendaItem item;
     item.title = row.title;
-    if (row.title.empty()) c.error(id + "title", core::N_("Enter a title."), prefix);
+    if (row.title.empty())
+      c.error(id + "title", core::N_("Enter a title."), prefix);
     else if (row.title.size() > kMaxTitle || has_control(row.title))
-      c.error(id + "title", core::N_("The title must be at most 200 characters long, on one line."), prefix);
+      c.error(id + "title", core::N_("The title must be at most 200 characters long, on one line."),
+              prefix);
     item.description = row.description;
-    if (row.description.size() > kMaxText) c.error(id + "description", core::N_("The text is too long."), prefix);
+    if (row.description.size() > kMaxText)
+      c.error(id + "description", core::N_("The text is too long."), prefix);
     if (times_ok) {
-      auto starts = c.time_kept(row.starts, before ? std::optional(before->starts_at) : std::nullopt, day);
+      auto starts =
+          c.time_kept(row.starts, before ? std::optional(before->starts_at) : std::nullopt, day);
       if (!starts) {
-        c.time_error(id + "starts", core::N_("Enter the time as HH:MM (on the seminar's first day) or YYYY-MM-DD HH:MM."), prefix);
+        c.time_error(
+            id + "starts",
+            core::N_("Enter the time as HH:MM (on the seminar's first day) or YYYY-MM-DD HH:MM."),
+            prefix);
       } else if (*starts < out.starts_at || *starts >= out.ends_at) {
         c.error(id + "starts", core::N_("The item must start within the seminar's time."), prefix);
       } else {
@@ -287,19 +350,30 @@ void check_agenda(Checker& c, const SeminarFormInput& in, const std::optional<ev
         // "HH:MM" ends the item on its own day (on a multi-day seminar, not the first one).
         const auto end_day = starts ? warsaw_local(*starts).substr(0, 10) : day;
         auto ends = c.time_kept(row.ends, before ? before->ends_at : std::nullopt, end_day);
-        if (!ends) c.time_error(id + "ends", core::N_("Enter the time as HH:MM (on the item's day) or YYYY-MM-DD HH:MM."), prefix);
-        else if (starts && *ends <= *starts) c.error(id + "ends", core::N_("The item must end after it starts."), prefix);
-        else item.ends_at = *ends;
+        if (!ends)
+          c.time_error(id + "ends",
+                       core::N_("Enter the time as HH:MM (on the item's day) or YYYY-MM-DD HH:MM."),
+                       prefix);
+        else if (starts && *ends <= *starts)
+          c.error(id + "ends", core::N_("The item must end after it starts."), prefix);
+        else
+          item.ends_at = *ends;
       }
     }
     const auto speaker_lines = split_trimmed(row.speakers, '\n');
     if (row.speakers.size() > kMaxListBox || speaker_lines.size() > kMaxSpeakers) {
-      c.error(id + "speakers", core::N_("An agenda item may have at most 50 speakers (at most 20,000 characters)."), prefix);
+      c.error(id + "speakers",
+              core::N_("An agenda item may have at most 50 speakers (at most 20,000 characters)."),
+              prefix);
       out.agenda.push_back(std::move(item));
       continue;
     }
     if (ambiguous.contains(row.speakers)) {
-      c.error(id + "speakers", core::N_("A stored speaker's name, affiliation or city contains ';', which this box uses to separate them. Rewrite these lines so that ';' only separates name, affiliation and city."), prefix);
+      c.error(
+          id + "speakers",
+          core::N_(
+              "A stored speaker's name, affiliation or city contains ';', which this box uses to separate them. Rewrite these lines so that ';' only separates name, affiliation and city."),
+          prefix);
       out.agenda.push_back(std::move(item));
       continue;
     }
@@ -310,7 +384,11 @@ void check_agenda(Checker& c, const SeminarFormInput& in, const std::optional<ev
       if (parts.size() > 1) speaker.affiliation = std::string(core::trim(parts[1]));
       if (parts.size() > 2) speaker.city = std::string(core::trim(parts[2]));
       if (speaker.name.empty() || parts.size() > 3 || line.size() > kMaxLine) {
-        c.error(id + "speakers", core::N_("Write one speaker per line: name; affiliation; city (the last two may be left out)."), prefix);
+        c.error(
+            id + "speakers",
+            core::N_(
+                "Write one speaker per line: name; affiliation; city (the last two may be left out)."),
+            prefix);
         break;
       }
       item.speakers.push_back(std::move(speaker));
@@ -320,7 +398,10 @@ void check_agenda(Checker& c, const SeminarFormInput& in, const std::optional<ev
 }
 
 void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
-  if (in.fields_overflow) c.error("fields", core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."));
+  if (in.fields_overflow)
+    c.error(
+        "fields",
+        core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."));
   std::set<std::string> keys;
   for (std::size_t i = 0; i < in.fields.size(); ++i) {
     const auto& row = in.fields[i];
@@ -329,22 +410,31 @@ void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) 
     const auto prefix = c.row_prefix(core::N_("Form field %1%"), i);
     events::FormField field;
     field.label = row.label;
-    if (row.label.empty()) c.error(id + "label", core::N_("Enter the question people will see."), prefix);
+    if (row.label.empty())
+      c.error(id + "label", core::N_("Enter the question people will see."), prefix);
     else if (row.label.size() > kMaxLine || has_control(row.label))
-      c.error(id + "label", core::N_("The text must be at most 300 characters long, on one line."), prefix);
+      c.error(id + "label", core::N_("The text must be at most 300 characters long, on one line."),
+              prefix);
     field.key = row.key.empty() ? key_from_label(row.label) : row.key;
     if (!row.label.empty() || !row.key.empty()) {
-      if (!events::valid_key(field.key)) c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."), prefix);
+      if (!events::valid_key(field.key))
+        c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."),
+                prefix);
       else if (field.key == "name" || field.key == "email")
-        c.error(id + "key", core::N_("Name and e-mail are on every form already; choose another key."), prefix);
-      else if (!keys.insert(field.key).second) c.error(id + "key", core::N_("Another field has this key already."), prefix);
+        c.error(id + "key",
+                core::N_("Name and e-mail are on every form already; choose another key."), prefix);
+      else if (!keys.insert(field.key).second)
+        c.error(id + "key", core::N_("Another field has this key already."), prefix);
     }
     auto type = events::parse_field_type(row.type);
-    if (!type) c.error(id + "type", core::N_("Choose a type."), prefix);
-    else field.type = *type;
+    if (!type)
+      c.error(id + "type", core::N_("Choose a type."), prefix);
+    else
+      field.type = *type;
     field.help = row.help;
     if (row.help.size() > kMaxLine * 2 || has_control(row.help))
-      c.error(id + "help", core::N_("The help must be at most 600 characters long, on one line."), prefix);
+      c.error(id + "help", core::N_("The help must be at most 600 characters long, on one line."),
+              prefix);
     field.required = row.required;
     bool bad_option = false;
     auto options = split_trimmed(row.options, '\n');
@@ -356,12 +446,23 @@ void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) 
       }
       field.options = std::move(options);
     }
-    const bool choice = type && (*type == events::FieldType::select || *type == events::FieldType::multiselect);
-    if (too_many) c.error(id + "options", core::N_("A field may have at most 200 options (at most 20,000 characters)."), prefix);
-    else if (bad_option) c.error(id + "options", core::N_("Each option must be different and at most 300 characters long."), prefix);
-    else if (choice && field.options.empty()) c.error(id + "options", core::N_("A choice needs options, one per line."), prefix);
+    const bool choice =
+        type && (*type == events::FieldType::select || *type == events::FieldType::multiselect);
+    if (too_many)
+      c.error(id + "options",
+              core::N_("A field may have at most 200 options (at most 20,000 characters)."),
+              prefix);
+    else if (bad_option)
+      c.error(id + "options",
+              core::N_("Each option must be different and at most 300 characters long."), prefix);
+    else if (choice && field.options.empty())
+      c.error(id + "options", core::N_("A choice needs options, one per line."), prefix);
     else if (type && !choice && !field.options.empty())
-      c.error(id + "options", core::N_("Only a choice (select or multiple choice) has options; empty this box or change the type."), prefix);
+      c.error(
+          id + "options",
+          core::N_(
+              "Only a choice (select or multiple choice) has options; empty this box or change the type."),
+          prefix);
     out.fields.push_back(std::move(field));
   }
 }
@@ -379,8 +480,8 @@ std::string key_from_label(std::string_view label) {
 std::string next_version(const std::string& version, const std::string& today) {
   long long number = 0;
   auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), number);
-  if (!version.empty() && error == std::errc() && end == version.data() + version.size() && number >= 0 &&
-      number < 1'000'000'000) {
+  if (!version.empty() && error == std::errc() && end == version.data() + version.size() &&
+      number >= 0 && number < 1'000'000'000) {
     return std::to_string(number + 1);
   }
   if (version == today) return today + "-2";
@@ -397,10 +498,10 @@ std::string next_version(const std::string& version, const std::string& today) {
   return today;
 }
 
-std::vector<FieldError> validate_seminar_form(const std::string& lang, const SeminarFormInput& in,
-                                              const std::optional<events::EditableSeminar>& existing,
-                                              core::TimePoint now, events::Seminar& out,
-                                              std::vector<VersionChange>& versions, const UsedVersions& used) {
+std::vector<FieldError> validate_seminar_form(
+    const std::string& lang, const SeminarFormInput& in,
+    const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
+    events::Seminar& out, std::vector<VersionChange>& versions, const UsedVersions& used) {
   std::vector<FieldError> errors;
   Checker c(lang, errors);
   const auto today = warsaw_local(now).substr(0, 10);
@@ -411,15 +512,19 @@ std::vector<FieldError> validate_seminar_form(const std::string& lang, const Sem
   // The information clause (RODO art. 13): required, as in the files.
   out.privacy_clause_md = in.privacy_text;
   out.privacy_clause_version = !in.privacy_version.empty() ? in.privacy_version
-                               : existing                  ? existing->seminar.privacy_clause_version
-                                                           : "1";
-  if (in.privacy_text.empty()) c.error("privacy_text", core::N_("Enter the information clause (RODO art. 13)."));
-  else if (in.privacy_text.size() > kMaxMarkdown) c.error("privacy_text", core::N_("The text is too long."));
+                               : existing ? existing->seminar.privacy_clause_version
+                                          : "1";
+  if (in.privacy_text.empty())
+    c.error("privacy_text", core::N_("Enter the information clause (RODO art. 13)."));
+  else if (in.privacy_text.size() > kMaxMarkdown)
+    c.error("privacy_text", core::N_("The text is too long."));
   if (in.privacy_version.size() > kMaxKey || has_control(in.privacy_version))
-    c.error("privacy_version", core::N_("The version must be at most 40 characters long, on one line."));
+    c.error("privacy_version",
+            core::N_("The version must be at most 40 characters long, on one line."));
   // A changed text under the stored version, or under any version people have
   // already agreed to (a stale tab, a version typed by hand), gets a free one.
-  if (existing && !in.privacy_text.empty() && in.privacy_text != existing->seminar.privacy_clause_md &&
+  if (existing && !in.privacy_text.empty() &&
+      in.privacy_text != existing->seminar.privacy_clause_md &&
       (out.privacy_clause_version == existing->seminar.privacy_clause_version ||
        used.privacy.contains(out.privacy_clause_version))) {
     out.privacy_clause_version = free_version(out.privacy_clause_version, today, used.privacy,
@@ -428,7 +533,9 @@ std::vector<FieldError> validate_seminar_form(const std::string& lang, const Sem
   }
   check_agenda(c, in, existing, times_ok, out);
   check_fields(c, in, out);
-  if (in.consents_overflow) c.error("consents", core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
+  if (in.consents_overflow)
+    c.error("consents",
+            core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
   std::set<std::string> keys;
   for (std::size_t i = 0; i < in.consents.size(); ++i) {
     const auto& row = in.consents[i];
@@ -437,15 +544,21 @@ std::vector<FieldError> validate_seminar_form(const std::string& lang, const Sem
     const auto prefix = c.row_prefix(core::N_("Consent %1%"), i);
     events::Consent consent;
     consent.text = row.text;
-    if (row.text.empty()) c.error(id + "text", core::N_("Enter the text of the consent."), prefix);
-    else if (row.text.size() > kMaxText) c.error(id + "text", core::N_("The text is too long."), prefix);
+    if (row.text.empty())
+      c.error(id + "text", core::N_("Enter the text of the consent."), prefix);
+    else if (row.text.size() > kMaxText)
+      c.error(id + "text", core::N_("The text is too long."), prefix);
     consent.key = row.key.empty() ? key_from_label(utf8_prefix(row.text, 120)) : row.key;
     if (!row.text.empty() || !row.key.empty()) {
-      if (!events::valid_key(consent.key)) c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."), prefix);
-      else if (!keys.insert(consent.key).second) c.error(id + "key", core::N_("Another consent has this key already."), prefix);
+      if (!events::valid_key(consent.key))
+        c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."),
+                prefix);
+      else if (!keys.insert(consent.key).second)
+        c.error(id + "key", core::N_("Another consent has this key already."), prefix);
     }
     if (row.version.size() > kMaxKey || has_control(row.version))
-      c.error(id + "version", core::N_("The version must be at most 40 characters long, on one line."), prefix);
+      c.error(id + "version",
+              core::N_("The version must be at most 40 characters long, on one line."), prefix);
     consent.required = row.required;
     const events::Consent* before = nullptr;
     if (existing) {
@@ -461,8 +574,10 @@ std::vector<FieldError> validate_seminar_form(const std::string& lang, const Sem
     const auto& given_versions = given == used.consents.end() ? kNone : given->second;
     const bool changed = before ? row.text != before->text : !given_versions.empty();
     if (!row.text.empty() && changed &&
-        ((before && consent.version == before->version) || given_versions.contains(consent.version))) {
-      consent.version = free_version(consent.version, today, given_versions, before ? before->version : "");
+        ((before && consent.version == before->version) ||
+         given_versions.contains(consent.version))) {
+      consent.version =
+          free_version(consent.version, today, given_versions, before ? before->version : "");
       versions.push_back({consent.key, consent.version});
     }
     out.consents.push_back(std::move(consent));
@@ -474,24 +589,37 @@ std::vector<FieldError> check_before_preview(const std::string& lang, const Semi
   std::vector<FieldError> errors;
   Checker c(lang, errors);
   if (in.description.size() > kMaxMarkdown)
-    c.error("description", core::N_("The text is too long to preview or save (at most 200,000 characters)."));
+    c.error("description",
+            core::N_("The text is too long to preview or save (at most 200,000 characters)."));
   if (in.privacy_text.size() > kMaxMarkdown)
-    c.error("privacy_text", core::N_("The text is too long to preview or save (at most 200,000 characters)."));
-  if (in.agenda_overflow) c.error("agenda", core::N_("The agenda may have at most 150 items; the rows after the 150th were not kept."));
-  if (in.fields_overflow) c.error("fields", core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."));
-  if (in.consents_overflow) c.error("consents", core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
+    c.error("privacy_text",
+            core::N_("The text is too long to preview or save (at most 200,000 characters)."));
+  if (in.agenda_overflow)
+    c.error(
+        "agenda",
+        core::N_("The agenda may have at most 150 items; the rows after the 150th were not kept."));
+  if (in.fields_overflow)
+    c.error(
+        "fields",
+        core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."));
+  if (in.consents_overflow)
+    c.error("consents",
+            core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
   return errors;
 }
 
-std::vector<FieldError> stored_speaker_errors(const std::string& lang, const events::EditableSeminar& seminar) {
+std::vector<FieldError> stored_speaker_errors(const std::string& lang,
+                                              const events::EditableSeminar& seminar) {
   std::vector<FieldError> errors;
   Checker c(lang, errors);
   const auto& agenda = seminar.seminar.agenda;
   for (std::size_t i = 0; i < agenda.size(); ++i) {
     if (!speakers_have_semicolon(agenda[i].speakers)) continue;
-    c.error("agenda_" + std::to_string(i) + "_speakers",
-            core::N_("A stored speaker's name, affiliation or city contains ';', which this box uses to separate them. Rewrite these lines so that ';' only separates name, affiliation and city."),
-            c.row_prefix(core::N_("Agenda item %1%"), i));
+    c.error(
+        "agenda_" + std::to_string(i) + "_speakers",
+        core::N_(
+            "A stored speaker's name, affiliation or city contains ';', which this box uses to separate them. Rewrite these lines so that ';' only separates name, affiliation and city."),
+        c.row_prefix(core::N_("Agenda item %1%"), i));
   }
   return errors;
 }

@@ -45,7 +45,8 @@ http::Response seminars_page(App& app, http::Request& request, const Session& se
     item["public_url"] = "/seminaria/" + row.text(1);
     item["edit_url"] = "/admin/seminaria/" + id + "/edycja";
     // Only drafts can be deleted (the page says why when it has registrations after all).
-    if (status == content::ArticleStatus::draft) item["delete_url"] = "/admin/seminaria/" + id + "/usun";
+    if (status == content::ArticleStatus::draft)
+      item["delete_url"] = "/admin/seminaria/" + id + "/usun";
     item["preview_url"] = "/admin/seminaria/" + id + "/podglad";
     item["registrations_url"] = "/admin/seminaria/" + id + "/zgloszenia";
     item["message_url"] = "/admin/seminaria/" + id + "/wiadomosc";
@@ -62,7 +63,8 @@ http::Response seminars_page(App& app, http::Request& request, const Session& se
   context["has_seminars"] = !seminars.empty();
   context["seminars"] = std::move(seminars);
   context["is_organiser"] = organiser;
-  if (auto notice = draft_deleted_notice(lang, request); !notice.empty()) context["notice"] = notice;
+  if (auto notice = draft_deleted_notice(lang, request); !notice.empty())
+    context["notice"] = notice;
   context["can_edit"] = allows(Access::editors, session.account.role);
   return render_admin_page(app, request, session, "admin/seminars", std::move(context),
                            core::translate(lang, "Seminars"));

@@ -41,15 +41,16 @@ struct SeminarSave {
 
 // A chosen image cannot be kept across a re-render (a file input starts
 // empty): every re-render that drops one says so.
-void render_with_errors(const SeminarSave& save, const std::vector<FieldError>& errors, int status) {
+void render_with_errors(const SeminarSave& save, const std::vector<FieldError>& errors,
+                        int status) {
   auto& state = *save.state;
   SeminarFormExtras extras;
   extras.conflict = save.conflict;
   extras.hero_dropped = !save.input.hero_bytes.empty() || save.image.has_value();
   auto input = save.input;
   input.hero_bytes.clear();
-  state.respond(render_seminar_form(state.app, state.request, state.session, input, state.existing, errors, extras,
-                                    status));
+  state.respond(render_seminar_form(state.app, state.request, state.session, input, state.existing,
+                                    errors, extras, status));
 }
 
 void write_seminar(std::shared_ptr<SeminarSave> save) {
@@ -73,7 +74,8 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
     boost::json::object details;
     std::string audit_action;
     if (!st.existing) {
-      auto status = action == "publish" ? events::SeminarStatus::published : events::SeminarStatus::draft;
+      auto status =
+          action == "publish" ? events::SeminarStatus::published : events::SeminarStatus::draft;
       *saved_id = events::create_seminar(db, seminar, status, now);
       details["title"] = seminar.title;
       details["slug"] = seminar.slug;
@@ -83,8 +85,10 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
       merge_into(details, events::update_seminar(db, *st.id, seminar, now).value_or(""));
       audit_action = "seminar.update";
       if (action == "publish" || action == "unpublish") {
-        auto status = action == "publish" ? events::SeminarStatus::published : events::SeminarStatus::unpublished;
-        merge_into(details, events::set_seminar_status(db, *st.id, status, std::nullopt, now).value_or(""));
+        auto status = action == "publish" ? events::SeminarStatus::published
+                                          : events::SeminarStatus::unpublished;
+        merge_into(details,
+                   events::set_seminar_status(db, *st.id, status, std::nullopt, now).value_or(""));
         audit_action = "seminar." + action;
       }
     }
@@ -94,8 +98,8 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
       details["new_versions"] = std::move(versions);
     }
     if (!details.empty()) {
-      accounts::record_audit(db, st.session.account.id, audit_action, "seminar", *saved_id, seminar.title,
-                             boost::json::serialize(details), now);
+      accounts::record_audit(db, st.session.account.id, audit_action, "seminar", *saved_id,
+                             seminar.title, boost::json::serialize(details), now);
     }
   };
   auto done = [save, saved_id](store::WriteOutcome outcome) {
@@ -109,8 +113,9 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
       st.respond(http::Response::redirect(
           303, "/admin/seminaria/" + std::to_string(*saved_id) + "/edycja?zapisano=" + saved));
     } else if (outcome.error == store::DbErrc::unique_violation) {
-      render_with_errors(*save, {{"slug", core::translate(st.lang, "Another seminar already has this address.")}},
-                         409);
+      render_with_errors(
+          *save, {{"slug", core::translate(st.lang, "Another seminar already has this address.")}},
+          409);
     } else {
       spdlog::error("admin: saving seminar failed: {}", outcome.message);
       respond_error(st, 503);
@@ -121,13 +126,15 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
 
 }  // namespace
 
-void seminar_save(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void seminar_save(App& app, http::Request& request, const Session& session,
+                  http::Responder respond) {
   std::string body;
   auto state = start_post<events::EditableSeminar>(app, request, session, std::move(respond), body);
   if (!load_existing(*state, events::load_seminar_for_editing)) return;
   auto form = parse_multipart_body(*state, body, {.max_parts = kSeminarFormMaxParts});
   if (!form) return;
-  auto save = std::make_shared<SeminarSave>(SeminarSave{state, read_seminar_form(*form), {}, {}, {}, {}});
+  auto save =
+      std::make_shared<SeminarSave>(SeminarSave{state, read_seminar_form(*form), {}, {}, {}, {}});
   form.reset();
   body.clear();
   auto& input = save->input;
@@ -139,8 +146,9 @@ void seminar_save(App& app, http::Request& request, const Session& session, http
     extras.hero_dropped = !input.hero_bytes.empty();
     if (action == "more_rows") input.blank_rows = std::min(input.blank_rows + 3, 30);
     input.hero_bytes.clear();
-    return state->respond(render_seminar_form(app, state->request, state->session, input, state->existing, errors,
-                                              extras, errors.empty() ? 200 : 422));
+    return state->respond(render_seminar_form(app, state->request, state->session, input,
+                                              state->existing, errors, extras,
+                                              errors.empty() ? 200 : 422));
   }
   if (action != "save" && action != "publish" && !(action == "unpublish" && state->existing)) {
     return respond_error(*state, 400);
@@ -149,21 +157,25 @@ void seminar_save(App& app, http::Request& request, const Session& session, http
   UsedVersions used;
   if (state->existing) {
     used = app.db.read([&](store::Connection& db) {
-      return UsedVersions{events::used_consent_versions(db, *state->id), events::used_privacy_versions(db, *state->id)};
+      return UsedVersions{events::used_consent_versions(db, *state->id),
+                          events::used_privacy_versions(db, *state->id)};
     });
   }
-  auto errors = validate_seminar_form(state->lang, input, state->existing, now, save->seminar, save->versions, used);
+  auto errors = validate_seminar_form(state->lang, input, state->existing, now, save->seminar,
+                                      save->versions, used);
   if (action == "publish" && input.published_at.empty()) save->seminar.published_at = now;
   if (!errors.empty()) return render_with_errors(*save, errors, 422);
   store_hero_then_write(
       save, write_seminar,
       [](const std::shared_ptr<SeminarSave>& refused, const std::string& refusal) {
-        render_with_errors(*refused, {{"hero", core::translate(refused->state->lang, refusal)}}, 422);
+        render_with_errors(*refused, {{"hero", core::translate(refused->state->lang, refusal)}},
+                           422);
       },
       [state] { respond_error(*state, 503); });
 }
 
-void seminar_material_add(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void seminar_material_add(App& app, http::Request& request, const Session& session,
+                          http::Responder respond) {
   std::string body;
   auto state = start_post<events::EditableSeminar>(app, request, session, std::move(respond), body);
   if (!load_existing(*state, events::load_seminar_for_editing)) return;
@@ -178,20 +190,24 @@ void seminar_material_add(App& app, http::Request& request, const Session& sessi
   const auto* file = form->find("file");
   std::vector<FieldError> errors;
   if (title.empty() || title.size() > 200 || title.find_first_of("\r\n") != std::string::npos) {
-    errors.push_back({"material_title", core::translate(state->lang, "Enter the material's title (at most 200 characters).")});
+    errors.push_back(
+        {"material_title",
+         core::translate(state->lang, "Enter the material's title (at most 200 characters).")});
   }
   auto audience = events::Audience::everyone;
   if (audience_name == "participants") {
     audience = events::Audience::participants;
   } else if (audience_name != "public" && !audience_name.empty()) {
-    errors.push_back({"material_audience-public", core::translate(state->lang, "Choose who may download the material.")});
+    errors.push_back({"material_audience-public",
+                      core::translate(state->lang, "Choose who may download the material.")});
   }
   if (!file || !file->filename || file->body.empty()) {
     errors.push_back({"material_file", core::translate(state->lang, "Choose a file.")});
   }
   auto render = [state](std::vector<FieldError> shown, int status) {
     state->respond(render_seminar_form(state->app, state->request, state->session,
-                                       form_from_seminar(*state->existing), state->existing, shown, {}, status));
+                                       form_from_seminar(*state->existing), state->existing, shown,
+                                       {}, status));
   };
   if (!errors.empty()) return render(std::move(errors), 422);
   std::string filename = file->filename->empty() ? "file" : *file->filename;
@@ -213,25 +229,29 @@ void seminar_material_add(App& app, http::Request& request, const Session& sessi
           details["material_id"] = id;
           details["title"] = title;
           details["filename"] = filename;
-          details["audience"] = audience == events::Audience::participants ? "participants" : "public";
+          details["audience"] =
+              audience == events::Audience::participants ? "participants" : "public";
           details["sha256"] = media.sha256;
           details["content_type"] = media.content_type;
-          accounts::record_audit(db, state->session.account.id, "seminar.material_add", "seminar", *state->id,
-                                 state->existing->seminar.title, boost::json::serialize(details), now);
+          accounts::record_audit(db, state->session.account.id, "seminar.material_add", "seminar",
+                                 *state->id, state->existing->seminar.title,
+                                 boost::json::serialize(details), now);
         },
         [state](store::WriteOutcome outcome) {
           if (!outcome.ok) {
             spdlog::error("admin: adding a material failed: {}", outcome.message);
             return respond_error(*state, 503);
           }
-          state->respond(http::Response::redirect(
-              303, "/admin/seminaria/" + std::to_string(*state->id) + "/edycja?zapisano=material#materials-title"));
+          state->respond(
+              http::Response::redirect(303, "/admin/seminaria/" + std::to_string(*state->id) +
+                                                "/edycja?zapisano=material#materials-title"));
         });
   });
   if (!queued) respond_error(*state, 503);
 }
 
-void seminar_material_remove(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void seminar_material_remove(App& app, http::Request& request, const Session& session,
+                             http::Responder respond) {
   std::string body;
   auto state = start_post<events::EditableSeminar>(app, request, session, std::move(respond), body);
   if (!load_existing(*state, events::load_seminar_for_editing)) return;
@@ -246,8 +266,9 @@ void seminar_material_remove(App& app, http::Request& request, const Session& se
         if (!*removed) return;
         boost::json::object details;
         details["material_id"] = *file_id;
-        accounts::record_audit(db, state->session.account.id, "seminar.material_remove", "seminar", *state->id,
-                               state->existing->seminar.title, boost::json::serialize(details), now);
+        accounts::record_audit(db, state->session.account.id, "seminar.material_remove", "seminar",
+                               *state->id, state->existing->seminar.title,
+                               boost::json::serialize(details), now);
       },
       [state, removed](store::WriteOutcome outcome) {
         if (!outcome.ok) {
@@ -255,8 +276,9 @@ void seminar_material_remove(App& app, http::Request& request, const Session& se
           return respond_error(*state, 503);
         }
         if (!*removed) return respond_error(*state, 404);  // another seminar's material, or gone
-        state->respond(http::Response::redirect(
-            303, "/admin/seminaria/" + std::to_string(*state->id) + "/edycja?zapisano=usunieto#materials-title"));
+        state->respond(
+            http::Response::redirect(303, "/admin/seminaria/" + std::to_string(*state->id) +
+                                              "/edycja?zapisano=usunieto#materials-title"));
       });
 }
 

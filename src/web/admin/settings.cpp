@@ -26,20 +26,24 @@ struct SettingsForm {
 };
 
 http::Response render_form(const App& app, const http::Request& request, const Session& session,
-                           const SettingsForm& form, const std::vector<FieldError>& errors, const std::string& notice,
-                           int status, content::RevisionCheck conflict = content::RevisionCheck::current) {
+                           const SettingsForm& form, const std::vector<FieldError>& errors,
+                           const std::string& notice, int status,
+                           content::RevisionCheck conflict = content::RevisionCheck::current) {
   const auto lang = request_language(app, request);
   const auto& values = form.values;
   view::Value context;
   context["action"] = kPath;
   context["revision"] = form.revision;
   add_conflict(context, conflict);
-  context["organisation_name_field"] = form_field("organisation_name", values.organisation_name, errors, true);
+  context["organisation_name_field"] =
+      form_field("organisation_name", values.organisation_name, errors, true);
   context["organisation_full_name_field"] =
       form_field("organisation_full_name", values.organisation_full_name, errors, true);
-  context["postal_address_field"] = form_field("postal_address", values.postal_address, errors, true);
+  context["postal_address_field"] =
+      form_field("postal_address", values.postal_address, errors, true);
   context["contact_email_field"] = form_field("contact_email", values.contact_email, errors, true);
-  context["privacy_clause_md_field"] = form_field("privacy_clause_md", values.privacy_clause_md, errors, true);
+  context["privacy_clause_md_field"] =
+      form_field("privacy_clause_md", values.privacy_clause_md, errors, true);
   context["privacy_clause_version_field"] =
       form_field("privacy_clause_version", values.privacy_clause_version, errors, true);
   context["seminar_contact_email_field"] =
@@ -62,7 +66,8 @@ http::Response settings_page(App& app, http::Request& request, const Session& se
   std::string notice;
   if (auto saved = request.query_param("zapisano")) {
     if (*saved == "wersja") {
-      notice = core::translate(lang, "Settings saved. The information clause changed, so it has a new version: %1%.");
+      notice = core::translate(
+          lang, "Settings saved. The information clause changed, so it has a new version: %1%.");
       if (auto at = notice.find("%1%"); at != std::string::npos) {
         notice.replace(at, 3, settings.values.privacy_clause_version);
       }
@@ -80,7 +85,8 @@ std::optional<http::Params> read_body(const http::Request& request) {
   if (type.starts_with("multipart/form-data")) {
     auto parsed = http::parse_multipart(type, request.body);
     if (auto* error = std::get_if<http::MultipartError>(&parsed)) {
-      spdlog::info("admin settings: unreadable multipart body: {}", http::multipart_error_name(*error));
+      spdlog::info("admin settings: unreadable multipart body: {}",
+                   http::multipart_error_name(*error));
       return std::nullopt;
     }
     return std::get<http::Multipart>(parsed).fields();
@@ -88,15 +94,20 @@ std::optional<http::Params> read_body(const http::Request& request) {
   return http::decode_form(request.body);
 }
 
-void settings_save(App& app, http::Request& request, const Session& session, http::Responder respond) {
+void settings_save(App& app, http::Request& request, const Session& session,
+                   http::Responder respond) {
   const auto lang = request_language(app, request);
   const auto stored = stored_settings(app);
   auto form = read_body(request);
   if (!form) {
     // Only a hand-made request gets here: say what happened, show what is stored.
-    return respond(render_form(app, request, session, stored,
-                               {{"settings-form", core::translate(lang, "The form could not be read: its encoding is damaged. Nothing was saved; please fill it in again.")}},
-                               "", 400));
+    return respond(render_form(
+        app, request, session, stored,
+        {{"settings-form",
+          core::translate(
+              lang,
+              "The form could not be read: its encoding is damaged. Nothing was saved; please fill it in again.")}},
+        "", 400));
   }
   SettingsForm sent;
   sent.revision = std::string(core::trim(form_value(*form, "revision")));
@@ -111,10 +122,12 @@ void settings_save(App& app, http::Request& request, const Session& session, htt
   auto check = content::check_site_settings(input, stored.values);
   if (!check.errors.empty()) {
     std::vector<FieldError> errors;
-    for (const auto& error : check.errors) errors.push_back({error.field, core::translate(lang, error.message)});
+    for (const auto& error : check.errors)
+      errors.push_back({error.field, core::translate(lang, error.message)});
     return respond(render_form(app, request, session, sent, errors, "", 422));
   }
-  const std::string target = std::string(kPath) + (check.version_bumped ? "?zapisano=wersja" : "?zapisano=1");
+  const std::string target =
+      std::string(kPath) + (check.version_bumped ? "?zapisano=wersja" : "?zapisano=1");
   request.body.clear();  // read already; the answer needs only the request's head
   // The job's outcome: whether the form's revision was the stored one, and the
   // stored one (the re-rendered form carries it: saving again overwrites).
@@ -124,7 +137,8 @@ void settings_save(App& app, http::Request& request, const Session& session, htt
     http::Request request;
     content::RevisionCheck conflict = content::RevisionCheck::current;
   };
-  auto save = std::make_shared<Save>(Save{std::move(sent), session, request, content::RevisionCheck::current});
+  auto save = std::make_shared<Save>(
+      Save{std::move(sent), session, request, content::RevisionCheck::current});
   write_content(
       app,
       [save](store::Connection& db) {
@@ -143,7 +157,8 @@ void settings_save(App& app, http::Request& request, const Session& session, htt
           return respond(render_error(app, 503, &save->request));
         }
         if (save->conflict != content::RevisionCheck::current) {
-          return respond(render_form(app, save->request, save->session, save->sent, {}, "", 409, save->conflict));
+          return respond(render_form(app, save->request, save->session, save->sent, {}, "", 409,
+                                     save->conflict));
         }
         respond(http::Response::redirect(303, target));
       });
@@ -153,7 +168,8 @@ void settings_save(App& app, http::Request& request, const Session& session, htt
 
 std::vector<http::Route> settings_routes(App& app) {
   return {admin_get(app, Access::admins, kPath, "admin.settings", settings_page),
-          admin_post(app, Access::admins, kPath, "admin.settings.save", settings_save, kSettingsBodyLimit)};
+          admin_post(app, Access::admins, kPath, "admin.settings.save", settings_save,
+                     kSettingsBodyLimit)};
 }
 
 }  // namespace rynek::web::admin

@@ -7,16 +7,19 @@ namespace rynek::web::admin {
 
 std::variant<StoredImage, std::string> store_image_upload(const App& app, std::string_view bytes) {
   auto check = content::check_image_upload(bytes);
-  if (auto* refusal = std::get_if<content::UploadRefusal>(&check)) return content::refusal_message(*refusal);
+  if (auto* refusal = std::get_if<content::UploadRefusal>(&check))
+    return content::refusal_message(*refusal);
   // Decoding for the variants is also the proof that the pixels can be read.
   auto variants = content::make_variants(app.media, bytes);
   if (!variants) return content::refusal_message(content::UploadRefusal::undecodable);
   return StoredImage{app.media.store(bytes), std::move(*variants)};
 }
 
-std::variant<content::StoredMedia, std::string> store_attachment_upload(const App& app, std::string_view bytes) {
+std::variant<content::StoredMedia, std::string> store_attachment_upload(const App& app,
+                                                                        std::string_view bytes) {
   auto check = content::check_attachment_upload(bytes);
-  if (auto* refusal = std::get_if<content::UploadRefusal>(&check)) return content::refusal_message(*refusal);
+  if (auto* refusal = std::get_if<content::UploadRefusal>(&check))
+    return content::refusal_message(*refusal);
   return app.media.store(bytes);
 }
 

@@ -30,7 +30,8 @@ struct StoredImage {
 
 // On refusal: an English message id for core::translate.
 std::variant<StoredImage, std::string> store_image_upload(const App& app, std::string_view bytes);
-std::variant<content::StoredMedia, std::string> store_attachment_upload(const App& app, std::string_view bytes);
+std::variant<content::StoredMedia, std::string> store_attachment_upload(const App& app,
+                                                                        std::string_view bytes);
 
 // Runs slow work (image decoding, fsync of media files) off the I/O threads, on
 // the shared bounded pool. False when the pool is full (answer 503).

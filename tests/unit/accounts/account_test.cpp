@@ -9,7 +9,8 @@ namespace {
 using test::AccountsTest;
 
 TEST(Roles, NamesRoundTrip) {
-  for (auto role : {Role::admin, Role::editor, Role::organiser}) EXPECT_EQ(parse_role(role_name(role)), role);
+  for (auto role : {Role::admin, Role::editor, Role::organiser})
+    EXPECT_EQ(parse_role(role_name(role)), role);
   EXPECT_FALSE(parse_role("Admin"));
   EXPECT_FALSE(parse_role(""));
 }
@@ -39,7 +40,8 @@ TEST(Email, NormalisedAndChecked) {
 TEST_F(AccountsTest, OneAccountPerAddressWhateverTheCase) {
   add_account("Anna@Example.org");
   EXPECT_THROW(add_account("anna@example.ORG"), store::DbError);
-  auto found = db_->read([](store::Connection& c) { return find_account_by_email(c, " ANNA@example.org"); });
+  auto found =
+      db_->read([](store::Connection& c) { return find_account_by_email(c, " ANNA@example.org"); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->account.email, "anna@example.org");
 }

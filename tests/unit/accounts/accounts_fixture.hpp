@@ -10,9 +10,11 @@ namespace rynek::accounts::test {
 
 class AccountsTest : public store::test::DatabaseTest {
  protected:
-  std::int64_t add_account(const std::string& email, Role role = Role::editor, const std::string& hash = "x") {
+  std::int64_t add_account(const std::string& email, Role role = Role::editor,
+                           const std::string& hash = "x") {
     std::int64_t id = 0;
-    db_->write_and_wait([&](store::Connection& c) { id = create_account(c, email, "Test", role, hash, now_); });
+    db_->write_and_wait(
+        [&](store::Connection& c) { id = create_account(c, email, "Test", role, hash, now_); });
     return id;
   }
 

@@ -1,9 +1,9 @@
+#include "accounts/hash_pool.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <future>
-
-#include "accounts/hash_pool.hpp"
 
 namespace rynek::accounts {
 namespace {
@@ -22,7 +22,10 @@ TEST(HashPool, RefusesWorkBeyondItsQueueBound) {
   auto released = release.get_future().share();
   std::promise<void> started;
   HashPool pool(1, 2);  // declared last: stopped before what its work refers to goes away
-  ASSERT_TRUE(pool.post([&] { started.set_value(); released.wait(); }));
+  ASSERT_TRUE(pool.post([&] {
+    started.set_value();
+    released.wait();
+  }));
   started.get_future().wait();  // the one thread is busy; the queue is empty
   EXPECT_TRUE(pool.post([] {}));
   EXPECT_TRUE(pool.post([] {}));

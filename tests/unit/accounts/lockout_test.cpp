@@ -1,6 +1,7 @@
+#include "accounts/lockout.hpp"
+
 #include <gtest/gtest.h>
 
-#include "accounts/lockout.hpp"
 #include "accounts_fixture.hpp"
 
 namespace rynek::accounts {
@@ -40,12 +41,15 @@ TEST(Lockout, AFailureAfterTheLockRunsOutStartsAfresh) {
   EXPECT_FALSE(is_locked(state, t0 + 16min));
 }
 
-TEST(Lockout, NoStateMeansNotLocked) { EXPECT_FALSE(is_locked(std::nullopt, core::TimePoint{})); }
+TEST(Lockout, NoStateMeansNotLocked) {
+  EXPECT_FALSE(is_locked(std::nullopt, core::TimePoint{}));
+}
 
 TEST_F(AccountsTest, FailuresAreCountedPerNormalisedAddressAndClearedOnSuccess) {
   for (int i = 0; i < 5; ++i) {
     db_->write_and_wait([&](store::Connection& c) {
-      record_failure(c, i % 2 ? "Kto@Example.org" : " kto@example.org", now_ + std::chrono::seconds(i));
+      record_failure(c, i % 2 ? "Kto@Example.org" : " kto@example.org",
+                     now_ + std::chrono::seconds(i));
     });
   }
   auto state = db_->read([&](store::Connection& c) { return load_failures(c, "kto@example.org"); });
@@ -53,7 +57,8 @@ TEST_F(AccountsTest, FailuresAreCountedPerNormalisedAddressAndClearedOnSuccess) 
   EXPECT_EQ(state->count, 5);
   EXPECT_TRUE(is_locked(state, now_ + 1min));
   db_->write_and_wait([&](store::Connection& c) { clear_failures(c, "KTO@example.org"); });
-  EXPECT_FALSE(db_->read([&](store::Connection& c) { return load_failures(c, "kto@example.org"); }));
+  EXPECT_FALSE(
+      db_->read([&](store::Connection& c) { return load_failures(c, "kto@example.org"); }));
 }
 
 }  // namespace

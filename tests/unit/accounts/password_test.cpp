@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "accounts/password.hpp"
+
+#include <gtest/gtest.h>
 
 namespace rynek::accounts {
 namespace {

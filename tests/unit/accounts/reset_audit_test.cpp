@@ -17,7 +17,9 @@ const core::Secret kSecret(std::string(32, 'k'));
 TEST_F(AccountsTest, ResetLinkIsDerivedNotStoredAndQueuesAnEmail) {
   auto id = add_account("osoba@example.org");
   std::int64_t reset_id = 0;
-  db_->write_and_wait([&](store::Connection& c) { reset_id = create_reset(c, kSecret, id, kResetMailKind, "pl", now_); });
+  db_->write_and_wait([&](store::Connection& c) {
+    reset_id = create_reset(c, kSecret, id, kResetMailKind, "pl", now_);
+  });
   auto link = db_->read([&](store::Connection& c) { return find_reset(c, reset_id); });
   ASSERT_TRUE(link);
   auto token = reset_token(kSecret, link->nonce);
@@ -36,11 +38,17 @@ TEST_F(AccountsTest, ResetLinkIsDerivedNotStoredAndQueuesAnEmail) {
 TEST_F(AccountsTest, ResetLinkExpiresAfterAnHour) {
   auto id = add_account("osoba@example.org");
   std::int64_t reset_id = 0;
-  db_->write_and_wait([&](store::Connection& c) { reset_id = create_reset(c, kSecret, id, kResetMailKind, "pl", now_); });
-  auto token = reset_token(kSecret, db_->read([&](store::Connection& c) { return find_reset(c, reset_id); })->nonce);
-  EXPECT_TRUE(db_->read([&](store::Connection& c) { return find_valid_reset(c, token, now_ + 59min); }));
-  EXPECT_FALSE(db_->read([&](store::Connection& c) { return find_valid_reset(c, token, now_ + 1h); }));
-  EXPECT_FALSE(db_->read([&](store::Connection& c) { return find_valid_reset(c, token + "x", now_); }));
+  db_->write_and_wait([&](store::Connection& c) {
+    reset_id = create_reset(c, kSecret, id, kResetMailKind, "pl", now_);
+  });
+  auto token = reset_token(
+      kSecret, db_->read([&](store::Connection& c) { return find_reset(c, reset_id); })->nonce);
+  EXPECT_TRUE(
+      db_->read([&](store::Connection& c) { return find_valid_reset(c, token, now_ + 59min); }));
+  EXPECT_FALSE(
+      db_->read([&](store::Connection& c) { return find_valid_reset(c, token, now_ + 1h); }));
+  EXPECT_FALSE(
+      db_->read([&](store::Connection& c) { return find_valid_reset(c, token + "x", now_); }));
 }
 
 TEST_F(AccountsTest, UsingALinkSetsThePasswordOnceAndEndsSessions) {
@@ -51,13 +59,17 @@ TEST_F(AccountsTest, UsingALinkSetsThePasswordOnceAndEndsSessions) {
     reset_id = create_reset(c, kSecret, id, kInvitationMailKind, "en", now_);
     insert_session(c, session, id, "", now_);
   });
-  auto token = reset_token(kSecret, db_->read([&](store::Connection& c) { return find_reset(c, reset_id); })->nonce);
+  auto token = reset_token(
+      kSecret, db_->read([&](store::Connection& c) { return find_reset(c, reset_id); })->nonce);
   bool first = false, second = true;
-  db_->write_and_wait([&](store::Connection& c) { first = use_reset(c, token, "new-hash", now_ + 1min); });
-  db_->write_and_wait([&](store::Connection& c) { second = use_reset(c, token, "other-hash", now_ + 2min); });
+  db_->write_and_wait(
+      [&](store::Connection& c) { first = use_reset(c, token, "new-hash", now_ + 1min); });
+  db_->write_and_wait(
+      [&](store::Connection& c) { second = use_reset(c, token, "other-hash", now_ + 2min); });
   EXPECT_TRUE(first);
   EXPECT_FALSE(second);
-  auto stored = db_->read([&](store::Connection& c) { return find_account_by_email(c, "osoba@example.org"); });
+  auto stored = db_->read(
+      [&](store::Connection& c) { return find_account_by_email(c, "osoba@example.org"); });
   EXPECT_EQ(stored->password_hash, "new-hash");
   EXPECT_FALSE(db_->read([&](store::Connection& c) { return find_session(c, session.id_hash); }));
 }
@@ -65,15 +77,20 @@ TEST_F(AccountsTest, UsingALinkSetsThePasswordOnceAndEndsSessions) {
 TEST_F(AccountsTest, InvitationLinkLastsThreeDays) {
   auto id = add_account("nowy@example.org", Role::organiser, "");
   std::int64_t reset_id = 0;
-  db_->write_and_wait([&](store::Connection& c) { reset_id = create_reset(c, kSecret, id, kInvitationMailKind, "pl", now_); });
-  auto token = reset_token(kSecret, db_->read([&](store::Connection& c) { return find_reset(c, reset_id); })->nonce);
-  EXPECT_TRUE(db_->read([&](store::Connection& c) { return find_valid_reset(c, token, now_ + 71h); }));
+  db_->write_and_wait([&](store::Connection& c) {
+    reset_id = create_reset(c, kSecret, id, kInvitationMailKind, "pl", now_);
+  });
+  auto token = reset_token(
+      kSecret, db_->read([&](store::Connection& c) { return find_reset(c, reset_id); })->nonce);
+  EXPECT_TRUE(
+      db_->read([&](store::Connection& c) { return find_valid_reset(c, token, now_ + 71h); }));
 }
 
 TEST_F(AccountsTest, AuditLogListsNewestFirstWithTheAccountName) {
   auto id = add_account("redaktor@example.org");
   db_->write_and_wait([&](store::Connection& c) {
-    record_audit(c, id, "article.update", "article", 7, "Tytuł", R"({"title":{"from":"A","to":"B"}})", now_);
+    record_audit(c, id, "article.update", "article", 7, "Tytuł",
+                 R"({"title":{"from":"A","to":"B"}})", now_);
     record_audit(c, std::nullopt, "account.create", "account", id, "cli", "", now_ + 1min);
   });
   auto entries = db_->read([&](store::Connection& c) { return list_audit(c, 0, 10); });

@@ -1,6 +1,7 @@
+#include "accounts/session.hpp"
+
 #include <gtest/gtest.h>
 
-#include "accounts/session.hpp"
 #include "accounts_fixture.hpp"
 #include "core/tokens.hpp"
 
@@ -10,7 +11,9 @@ namespace {
 using namespace std::chrono_literals;
 using test::AccountsTest;
 
-SessionRecord record_at(core::TimePoint created, core::TimePoint seen) { return {"h", 1, "c", created, seen}; }
+SessionRecord record_at(core::TimePoint created, core::TimePoint seen) {
+  return {"h", 1, "c", created, seen};
+}
 
 TEST(SessionState, ValidWhileUsedWithinBothTimeouts) {
   auto t0 = core::parse_iso8601("2026-03-07T08:00:00Z").value();
@@ -57,7 +60,8 @@ TEST_F(AccountsTest, SessionsAreStoredByHashAndExpiredOnesSwept) {
   EXPECT_EQ(found->account_id, id);
   EXPECT_EQ(found->csrf, fresh.csrf);
   EXPECT_EQ(found->created_at, now_);
-  EXPECT_FALSE(db_->read([&](store::Connection& c) { return find_session(c, fresh.cookie_value); }));
+  EXPECT_FALSE(
+      db_->read([&](store::Connection& c) { return find_session(c, fresh.cookie_value); }));
   std::int64_t swept = 0;
   db_->write_and_wait([&](store::Connection& c) { swept = delete_expired_sessions(c, now_); });
   EXPECT_EQ(swept, 1);

@@ -1,8 +1,7 @@
-#include "web/admin/attendance_chart.hpp"
-
 #include <gtest/gtest.h>
 
 #include "../events/events_fixture.hpp"
+#include "web/admin/attendance_chart.hpp"
 
 namespace rynek::web::admin {
 namespace {
@@ -37,7 +36,8 @@ TEST(Attendance, SvgIsAnAccessibleImageWithOneBarPerSlot) {
   auto svg = attendance_svg(slots, "pl", "Obecni <co 5 min>", "Opis & dane");
   EXPECT_EQ(svg.rfind("<svg ", 0), 0u);
   EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
-  EXPECT_NE(svg.find("<title id=\"attendance-title\">Obecni &lt;co 5 min&gt;</title>"), std::string::npos);
+  EXPECT_NE(svg.find("<title id=\"attendance-title\">Obecni &lt;co 5 min&gt;</title>"),
+            std::string::npos);
   EXPECT_NE(svg.find("<desc id=\"attendance-desc\">Opis &amp; dane</desc>"), std::string::npos);
   EXPECT_EQ(svg.find("style="), std::string::npos);
   std::size_t bars = 0;

@@ -26,7 +26,8 @@ TEST(Csv, NeutralisesFormulaLikeCells) {
     EXPECT_EQ(safe_cell(formula), "'" + formula) << formula;
   }
   EXPECT_EQ(safe_cell("a=1"), "a=1");
-  EXPECT_EQ(csv_field("=HYPERLINK(\"http://evil\",\"x\")"), "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://evil\",\"x\")"),
+            "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
   EXPECT_EQ(csv_field("\rx"), "\"'\rx\"");
 }
 
@@ -39,8 +40,10 @@ TEST(Export, TableHasFieldsMultiselectAndConsentVersions) {
   events::Seminar seminar;
   seminar.id = 3;
   seminar.slug = "forum-2026";
-  seminar.fields.push_back({"organisation", events::FieldType::text, "Organisation", "", false, {}});
-  seminar.fields.push_back({"topics", events::FieldType::multiselect, "Topics", "", false, {"a", "b"}});
+  seminar.fields.push_back(
+      {"organisation", events::FieldType::text, "Organisation", "", false, {}});
+  seminar.fields.push_back(
+      {"topics", events::FieldType::multiselect, "Topics", "", false, {"a", "b"}});
   seminar.consents.push_back({"newsletter", "Newsletter", "v2", false});
   events::Registration r;
   r.id = 11;
@@ -53,13 +56,14 @@ TEST(Export, TableHasFieldsMultiselectAndConsentVersions) {
   events::ConsentsGiven consents;
   consents[11]["newsletter"] = "v2";
   auto table = export_table(seminar, {r}, consents);
-  EXPECT_EQ(table.header, (std::vector<std::string>{"id", "name", "email", "state", "confirmed_at", "created_at",
-                                                    "Organisation", "Topics", "consent_newsletter",
-                                                    "consent_newsletter_version"}));
+  EXPECT_EQ(table.header,
+            (std::vector<std::string>{"id", "name", "email", "state", "confirmed_at", "created_at",
+                                      "Organisation", "Topics", "consent_newsletter",
+                                      "consent_newsletter_version"}));
   ASSERT_EQ(table.rows.size(), 1u);
-  EXPECT_EQ(table.rows[0], (std::vector<std::string>{"11", "Anna", "anna@example.org", "registered",
-                                                     "2026-07-01 12:00", "2026-03-03 10:05", "Urząd",
-                                                     "Mieszkania; Transport", "yes", "v2"}));
+  EXPECT_EQ(table.rows[0], (std::vector<std::string>{
+                               "11", "Anna", "anna@example.org", "registered", "2026-07-01 12:00",
+                               "2026-03-03 10:05", "Urząd", "Mieszkania; Transport", "yes", "v2"}));
   r.answers_json = "not json";
   table = export_table(seminar, {r}, {});
   EXPECT_EQ(table.rows[0][6], "");

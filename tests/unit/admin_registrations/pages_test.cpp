@@ -24,15 +24,17 @@ class RegistrationPages : public test::WithApp<events::testing::AdminRegistratio
   void SetUp() override {
     WithApp::SetUp();
     write([](store::Connection& c) {
-      c.execute("INSERT INTO accounts (id, email, name, role, created_at) VALUES"
-                " (1, 'admin@example.org', 'Ada', 'admin', '2026-01-01T00:00:00Z'),"
-                " (2, 'org@example.org', 'Olek', 'organiser', '2026-01-01T00:00:00Z')");
+      c.execute(
+          "INSERT INTO accounts (id, email, name, role, created_at) VALUES"
+          " (1, 'admin@example.org', 'Ada', 'admin', '2026-01-01T00:00:00Z'),"
+          " (2, 'org@example.org', 'Olek', 'organiser', '2026-01-01T00:00:00Z')");
     });
     auto seminar = sample_seminar();
     seminar.capacity = 2;
     seminar.requires_approval = true;
     seminar_ = insert(seminar);
-    anna_ = add(seminar_, "Anna Nowak", "anna@example.org", at("2026-03-03T09:00:00Z"), {"newsletter"});
+    anna_ =
+        add(seminar_, "Anna Nowak", "anna@example.org", at("2026-03-03T09:00:00Z"), {"newsletter"});
     piotr_ = add(seminar_, "Piotr Anusz", "piotr@example.org");
   }
 
@@ -52,7 +54,9 @@ class RegistrationPages : public test::WithApp<events::testing::AdminRegistratio
   }
   std::map<std::string, std::string> id_params() { return {{"id", std::to_string(seminar_.id)}}; }
 
-  std::string list_url() { return "/admin/seminaria/" + std::to_string(seminar_.id) + "/zgloszenia"; }
+  std::string list_url() {
+    return "/admin/seminaria/" + std::to_string(seminar_.id) + "/zgloszenia";
+  }
 
   events::Seminar seminar_;
   std::int64_t anna_ = 0, piotr_ = 0;
@@ -80,7 +84,8 @@ TEST_F(RegistrationPages, OrganiserSeesOnlyAssignedSeminars) {
   EXPECT_EQ(registrations_page(*app_, r, session(accounts::Role::organiser)).status, 404);
   EXPECT_EQ(registrations_csv(*app_, r, session(accounts::Role::organiser)).status, 404);
   write([&](store::Connection& c) {
-    c.execute("INSERT INTO seminar_organisers (seminar_id, account_id) VALUES (?, 2)", {seminar_.id});
+    c.execute("INSERT INTO seminar_organisers (seminar_id, account_id) VALUES (?, 2)",
+              {seminar_.id});
   });
   EXPECT_EQ(registrations_page(*app_, r, session(accounts::Role::organiser)).status, 200);
   auto missing = request("/admin/seminaria/999/zgloszenia", {{"id", "999"}});
@@ -93,14 +98,19 @@ TEST_F(RegistrationPages, ApproveChangesStateMailsAuditsAndRedirects) {
                    "csrf=csrf-token&action=approve&back=q%3Danna%26page%3D1");
   auto response = run_async(registration_action, r, session());
   EXPECT_EQ(response.status, 303);
-  EXPECT_EQ(response.headers.get("Location").value_or(""), list_url() + "?done=approved&q=anna&page=1");
+  EXPECT_EQ(response.headers.get("Location").value_or(""),
+            list_url() + "?done=approved&q=anna&page=1");
   EXPECT_EQ(get(anna_).state, events::RegistrationState::registered);
   EXPECT_EQ(outbox().back().first, "registration.approved");
-  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'registration.approve' AND account_id = 1"), 1);
+  EXPECT_EQ(
+      count(
+          "SELECT count(*) FROM audit_log WHERE action = 'registration.approve' AND account_id = 1"),
+      1);
 
   // Again: nothing changes, nothing is audited.
   response = run_async(registration_action, r, session());
-  EXPECT_EQ(response.headers.get("Location").value_or(""), list_url() + "?done=unchanged&q=anna&page=1");
+  EXPECT_EQ(response.headers.get("Location").value_or(""),
+            list_url() + "?done=unchanged&q=anna&page=1");
   EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 1);
 
   auto shown = request(list_url() + "?done=approved", id_params());
@@ -112,9 +122,10 @@ TEST_F(RegistrationPages, ActionOnAnotherSeminarsRegistrationIs404) {
   other.slug = "inne";
   other = insert(other);
   auto stranger = add(other, "Obcy", "obcy@example.org");
-  auto r = request(list_url() + "/" + std::to_string(stranger),
-                   {{"id", std::to_string(seminar_.id)}, {"registration", std::to_string(stranger)}},
-                   "csrf=csrf-token&action=cancel");
+  auto r =
+      request(list_url() + "/" + std::to_string(stranger),
+              {{"id", std::to_string(seminar_.id)}, {"registration", std::to_string(stranger)}},
+              "csrf=csrf-token&action=cancel");
   EXPECT_EQ(run_async(registration_action, r, session()).status, 404);
   EXPECT_EQ(get(stranger).state, events::RegistrationState::registered);
 }
@@ -123,7 +134,8 @@ TEST_F(RegistrationPages, CsvAndXlsxExportsRespectFilters) {
   auto r = request(list_url() + ".csv?q=anna", id_params());
   auto csv = registrations_csv(*app_, r, session());
   EXPECT_EQ(csv.status, 200);
-  EXPECT_EQ(csv.headers.get("Content-Disposition").value_or(""), "attachment; filename=\"zgloszenia-forum.csv\"");
+  EXPECT_EQ(csv.headers.get("Content-Disposition").value_or(""),
+            "attachment; filename=\"zgloszenia-forum.csv\"");
   EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFid,name,email,state", 0), 0u);
   EXPECT_NE(csv.body.find("Anna Nowak"), std::string::npos);
   EXPECT_EQ(csv.body.find("Piotr"), std::string::npos);
@@ -134,24 +146,28 @@ TEST_F(RegistrationPages, CsvAndXlsxExportsRespectFilters) {
 
 TEST_F(RegistrationPages, MessageIsValidatedQueuedPerRecipientAndAudited) {
   const auto url = "/admin/seminaria/" + std::to_string(seminar_.id) + "/wiadomosc";
-  auto bad = request(url, id_params(), "csrf=csrf-token&audience=active&subject=A%0D%0ABcc%3A+x&body=Hi");
+  auto bad =
+      request(url, id_params(), "csrf=csrf-token&audience=active&subject=A%0D%0ABcc%3A+x&body=Hi");
   auto response = run_async(message_send, bad, session());
   EXPECT_EQ(response.status, 422);
   EXPECT_TRUE(contains(response, "Hi</textarea>"));
   EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'admin.message'"), 0);
 
-  auto good = request(url, id_params(),
-                      "csrf=csrf-token&audience=selected&r=" + std::to_string(piotr_) +
-                          "&subject=Zmiana+sali&body=Sala+12%0D%0A%0D%0A%3Cb%3Ewa%C5%BCne%3C%2Fb%3E");
+  auto good =
+      request(url, id_params(),
+              "csrf=csrf-token&audience=selected&r=" + std::to_string(piotr_) +
+                  "&subject=Zmiana+sali&body=Sala+12%0D%0A%0D%0A%3Cb%3Ewa%C5%BCne%3C%2Fb%3E");
   response = run_async(message_send, good, session());
   EXPECT_EQ(response.status, 303);
   EXPECT_EQ(response.headers.get("Location").value_or(""), list_url() + "?done=sent&count=1");
   EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind = 'admin.message'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'registration.message'"
-                  " AND details LIKE '%\"recipients\":1%'"), 1);
+                  " AND details LIKE '%\"recipients\":1%'"),
+            1);
 
   auto queued = db_->read([](store::Connection& c) {
-    auto row = c.query_one("SELECT id, kind, to_address, to_name, lang, payload FROM outbox WHERE kind = 'admin.message'");
+    auto row = c.query_one(
+        "SELECT id, kind, to_address, to_name, lang, payload FROM outbox WHERE kind = 'admin.message'");
     mail::QueuedMessage m;
     m.id = row->integer(0);
     m.kind = row->text(1);
@@ -175,8 +191,9 @@ TEST_F(RegistrationPages, MessageIsValidatedQueuedPerRecipientAndAudited) {
 }
 
 TEST_F(RegistrationPages, MessageFormPreselectsTickedRegistrations) {
-  auto r = request("/admin/seminaria/" + std::to_string(seminar_.id) + "/wiadomosc?r=" + std::to_string(anna_),
-                   id_params());
+  auto r = request(
+      "/admin/seminaria/" + std::to_string(seminar_.id) + "/wiadomosc?r=" + std::to_string(anna_),
+      id_params());
   auto response = message_form(*app_, r, session());
   EXPECT_EQ(response.status, 200);
   EXPECT_TRUE(contains(response, "name=\"r\" value=\"" + std::to_string(anna_) + "\""));

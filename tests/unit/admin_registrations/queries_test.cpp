@@ -1,5 +1,4 @@
 #include "events/admin_queries.hpp"
-
 #include "fixture.hpp"
 
 namespace rynek::events::testing {
@@ -27,7 +26,8 @@ TEST(FilterSql, BindsStateAndAddsConfirmationCondition) {
   filter = {};
   filter.confirmed = true;
   params.clear();
-  EXPECT_EQ(registration_filter_sql(7, filter, params), " WHERE seminar_id = ? AND confirmed_at IS NOT NULL");
+  EXPECT_EQ(registration_filter_sql(7, filter, params),
+            " WHERE seminar_id = ? AND confirmed_at IS NOT NULL");
 }
 
 TEST(FilterSql, SearchFoldsPolishLettersAndMatchesNameOrEmail) {
@@ -49,24 +49,26 @@ TEST_F(Queries, ListsFiltersAndPages) {
   add(seminar, "Anna Nowak", "anna@example.org");
   add(seminar, "Łucja Kowalska", "lucja@example.org");
   add(seminar, "Piotr Anusz", "piotr@example.org");  // waitlisted
-  auto list = db_->read([&](store::Connection& c) {
-    return list_registrations(c, seminar.id, {}, 1);
-  });
+  auto list =
+      db_->read([&](store::Connection& c) { return list_registrations(c, seminar.id, {}, 1); });
   EXPECT_EQ(list.total, 3);
   EXPECT_EQ(names(list), (std::vector<std::string>{"Anna Nowak", "Łucja Kowalska", "Piotr Anusz"}));
 
   RegistrationFilter search;
   search.search = "ANU";  // "Anusz", not "Anna"
-  list = db_->read([&](store::Connection& c) { return list_registrations(c, seminar.id, search, 1); });
+  list =
+      db_->read([&](store::Connection& c) { return list_registrations(c, seminar.id, search, 1); });
   EXPECT_EQ(names(list), (std::vector<std::string>{"Piotr Anusz"}));
 
   RegistrationFilter waiting;
   waiting.state = RegistrationState::waitlisted;
-  list = db_->read([&](store::Connection& c) { return list_registrations(c, seminar.id, waiting, 1); });
+  list = db_->read(
+      [&](store::Connection& c) { return list_registrations(c, seminar.id, waiting, 1); });
   EXPECT_EQ(names(list), (std::vector<std::string>{"Piotr Anusz"}));
 
   // Page 2 of size 2 holds the third; the total counts every match.
-  list = db_->read([&](store::Connection& c) { return list_registrations(c, seminar.id, {}, 2, 2); });
+  list =
+      db_->read([&](store::Connection& c) { return list_registrations(c, seminar.id, {}, 2, 2); });
   EXPECT_EQ(list.total, 3);
   EXPECT_EQ(names(list), (std::vector<std::string>{"Piotr Anusz"}));
 }
@@ -83,7 +85,8 @@ TEST_F(Queries, PromoteGivesAPlaceEvenWhenFullAndSendsTheEmail) {
             ChangeResult::done);
   EXPECT_EQ(get(waiting).state, RegistrationState::registered);
   EXPECT_FALSE(get(waiting).queued_at.has_value());
-  EXPECT_EQ(outbox().back(), std::pair(std::string("registration.promoted"), std::string("piotr@example.org")));
+  EXPECT_EQ(outbox().back(),
+            std::pair(std::string("registration.promoted"), std::string("piotr@example.org")));
   EXPECT_EQ(write([&](store::Connection& c) { return promote_registration(c, waiting, now); }),
             ChangeResult::already);
 }
@@ -97,7 +100,8 @@ TEST_F(Queries, AudiencesAndAdminMessageRows) {
   auto ewa = add(seminar, "Ewa", "ewa@example.org");
   write([&](store::Connection& c) { cancel_registration(c, ewa, at("2026-03-04T09:00:00Z")); });
   auto ids = [&](MessageAudience audience, std::vector<std::int64_t> selected = {}) {
-    return db_->read([&](store::Connection& c) { return audience_ids(c, seminar.id, audience, selected); });
+    return db_->read(
+        [&](store::Connection& c) { return audience_ids(c, seminar.id, audience, selected); });
   };
   EXPECT_EQ(ids(MessageAudience::registered), std::vector<std::int64_t>{anna});
   EXPECT_EQ(ids(MessageAudience::waitlisted), std::vector<std::int64_t>{piotr});
@@ -106,11 +110,13 @@ TEST_F(Queries, AudiencesAndAdminMessageRows) {
   EXPECT_EQ(ids(MessageAudience::selected, {piotr, ewa, 999}), std::vector<std::int64_t>{piotr});
 
   auto count = write([&](store::Connection& c) {
-    return enqueue_admin_message(c, {anna, piotr}, "Zmiana sali", "Treść \"cytat\"", at("2026-03-05T09:00:00Z"));
+    return enqueue_admin_message(c, {anna, piotr}, "Zmiana sali", "Treść \"cytat\"",
+                                 at("2026-03-05T09:00:00Z"));
   });
   EXPECT_EQ(count, 2);
   auto payload = db_->read([](store::Connection& c) {
-    return c.query_one("SELECT payload FROM outbox WHERE kind = 'admin.message' ORDER BY id")->text(0);
+    return c.query_one("SELECT payload FROM outbox WHERE kind = 'admin.message' ORDER BY id")
+        ->text(0);
   });
   EXPECT_EQ(payload, "{\"registration_id\":" + std::to_string(anna) +
                          ",\"subject\":\"Zmiana sali\",\"body\":\"Treść \\\"cytat\\\"\"}");
@@ -132,8 +138,10 @@ TEST_F(Queries, ConsentsGivenAndAttendees) {
 TEST_F(Queries, SeminarAssignedOnlyForTheOrganisersRow) {
   auto seminar = insert(sample_seminar());
   write([&](store::Connection& c) {
-    c.execute("INSERT INTO accounts (id, email, name, role, created_at) VALUES (5, 'o@example.org', 'O', 'organiser', '2026-01-01T00:00:00Z')");
-    c.execute("INSERT INTO seminar_organisers (seminar_id, account_id) VALUES (?, 5)", {seminar.id});
+    c.execute(
+        "INSERT INTO accounts (id, email, name, role, created_at) VALUES (5, 'o@example.org', 'O', 'organiser', '2026-01-01T00:00:00Z')");
+    c.execute("INSERT INTO seminar_organisers (seminar_id, account_id) VALUES (?, 5)",
+              {seminar.id});
   });
   db_->read([&](store::Connection& c) {
     EXPECT_TRUE(seminar_assigned(c, seminar.id, 5));

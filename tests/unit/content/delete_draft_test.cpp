@@ -16,7 +16,8 @@ using namespace std::chrono_literals;
 
 class DeleteDraftTest : public store::test::DatabaseTest {
  protected:
-  std::int64_t create(const std::string& slug, std::vector<std::string> tags, ArticleStatus status) {
+  std::int64_t create(const std::string& slug, std::vector<std::string> tags,
+                      ArticleStatus status) {
     ArticleFields f;
     f.title = "Artykuł " + slug;
     f.slug = slug;
@@ -26,7 +27,8 @@ class DeleteDraftTest : public store::test::DatabaseTest {
   }
   void attach(std::int64_t id, char digit) {
     write([&](store::Connection& c) {
-      add_attachment(c, id, "Program", "program.pdf", {std::string(64, digit), "application/pdf", 10}, now_);
+      add_attachment(c, id, "Program", "program.pdf",
+                     {std::string(64, digit), "application/pdf", 10}, now_);
     });
   }
   DraftDeletion remove(std::int64_t id) {
@@ -39,14 +41,17 @@ class DeleteDraftTest : public store::test::DatabaseTest {
       for (const char* table : {"articles", "article_tags", "tags", "attachments", "media"}) {
         for (const auto& row : c.query(std::string("SELECT * FROM ") + table + " ORDER BY 1")) {
           text += table;
-          for (std::size_t i = 0; i < row.size(); ++i) text += "|" + (row.is_null(i) ? "NULL" : row.text(i));
+          for (std::size_t i = 0; i < row.size(); ++i)
+            text += "|" + (row.is_null(i) ? "NULL" : row.text(i));
           text += "\n";
         }
       }
       return text;
     });
   }
-  std::int64_t version() { return db_->read([](store::Connection& c) { return content_version(c); }); }
+  std::int64_t version() {
+    return db_->read([](store::Connection& c) { return content_version(c); });
+  }
   core::TimePoint now_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 };
 
@@ -61,14 +66,21 @@ TEST_F(DeleteDraftTest, RemovesTheRowItsTagLinksAndAttachmentsAndNothingOfOthers
   EXPECT_EQ(remove(draft), DraftDeletion::deleted);
 
   EXPECT_EQ(count("SELECT count(*) FROM articles WHERE id = " + std::to_string(draft)), 0);
-  EXPECT_EQ(count("SELECT count(*) FROM article_tags WHERE article_id = " + std::to_string(draft)), 0);
-  EXPECT_EQ(count("SELECT count(*) FROM attachments WHERE article_id = " + std::to_string(draft)), 0);
-  EXPECT_EQ(count("SELECT count(*) FROM tags WHERE slug = 'tylko-w-szkicu'"), 0) << "a tag only the draft used";
-  EXPECT_EQ(count("SELECT count(*) FROM tags WHERE slug = 'rewitalizacja'"), 1) << "a tag another article uses";
+  EXPECT_EQ(count("SELECT count(*) FROM article_tags WHERE article_id = " + std::to_string(draft)),
+            0);
+  EXPECT_EQ(count("SELECT count(*) FROM attachments WHERE article_id = " + std::to_string(draft)),
+            0);
+  EXPECT_EQ(count("SELECT count(*) FROM tags WHERE slug = 'tylko-w-szkicu'"), 0)
+      << "a tag only the draft used";
+  EXPECT_EQ(count("SELECT count(*) FROM tags WHERE slug = 'rewitalizacja'"), 1)
+      << "a tag another article uses";
   EXPECT_EQ(count("SELECT count(*) FROM articles WHERE id = " + std::to_string(other)), 1);
-  EXPECT_EQ(count("SELECT count(*) FROM article_tags WHERE article_id = " + std::to_string(other)), 1);
-  EXPECT_EQ(count("SELECT count(*) FROM attachments WHERE article_id = " + std::to_string(other)), 1);
-  EXPECT_EQ(count("SELECT count(*) FROM media"), 2) << "media rows stay: files are content-addressed and shared";
+  EXPECT_EQ(count("SELECT count(*) FROM article_tags WHERE article_id = " + std::to_string(other)),
+            1);
+  EXPECT_EQ(count("SELECT count(*) FROM attachments WHERE article_id = " + std::to_string(other)),
+            1);
+  EXPECT_EQ(count("SELECT count(*) FROM media"), 2)
+      << "media rows stay: files are content-addressed and shared";
   EXPECT_GT(version(), before) << "cached pages are drawn again";
 }
 
@@ -80,10 +92,13 @@ TEST_F(DeleteDraftTest, PublishedScheduledAndUnpublishedArticlesAreRefusedAndNot
     set_article_status(c, scheduled, ArticleStatus::published, now_ + 24h, now_);
   });
   auto unpublished = create("wycofany", {"Gniezno"}, ArticleStatus::published);
-  write([&](store::Connection& c) { set_article_status(c, unpublished, ArticleStatus::unpublished, std::nullopt, now_); });
+  write([&](store::Connection& c) {
+    set_article_status(c, unpublished, ArticleStatus::unpublished, std::nullopt, now_);
+  });
   const auto rows = dump();
   const auto before = version();
-  for (auto id : {published, scheduled, unpublished}) EXPECT_EQ(remove(id), DraftDeletion::not_draft) << id;
+  for (auto id : {published, scheduled, unpublished})
+    EXPECT_EQ(remove(id), DraftDeletion::not_draft) << id;
   EXPECT_EQ(dump(), rows);
   EXPECT_EQ(version(), before);
 }
@@ -97,7 +112,8 @@ TEST_F(DeleteDraftTest, AnUnknownIdIsNotFound) {
 
 TEST_F(DeleteDraftTest, TheAddressIsFreeAgainAfterwards) {
   auto draft = create("wolny-adres", {}, ArticleStatus::draft);
-  EXPECT_THROW(create("wolny-adres", {}, ArticleStatus::draft), store::DbError) << "taken while the draft exists";
+  EXPECT_THROW(create("wolny-adres", {}, ArticleStatus::draft), store::DbError)
+      << "taken while the draft exists";
   EXPECT_EQ(remove(draft), DraftDeletion::deleted);
   auto again = create("wolny-adres", {}, ArticleStatus::draft);
   EXPECT_NE(again, 0);

@@ -27,8 +27,8 @@ class HeroImportTest : public store::test::DatabaseTest {
     auto dir = root_ / "content" / "articles" / slug;
     fs::create_directories(dir);
     std::ofstream(dir / "index.md", std::ios::binary)
-        << "+++\ntitle = \"Artykuł\"\npublished = 2026-03-01T09:00:00Z\n[hero]\nimage = \"" << image_name
-        << "\"\nalt = \"Opis\"\n+++\nTreść.\n";
+        << "+++\ntitle = \"Artykuł\"\npublished = 2026-03-01T09:00:00Z\n[hero]\nimage = \""
+        << image_name << "\"\nalt = \"Opis\"\n+++\nTreść.\n";
     std::ofstream(dir / image_name, std::ios::binary) << image;
   }
 
@@ -41,7 +41,9 @@ class HeroImportTest : public store::test::DatabaseTest {
   }
 
   std::map<std::string, ResponsiveImage> responsive(const std::string& sha256) {
-    return db_->read([&](store::Connection& c) { return find_responsive_images(c, *media_, {sha256, sha256}); });
+    return db_->read([&](store::Connection& c) {
+      return find_responsive_images(c, *media_, {sha256, sha256});
+    });
   }
 
   std::unique_ptr<MediaStore> media_;
@@ -90,7 +92,8 @@ TEST_F(HeroImportTest, ADamagedHeroIsAnImportErrorAndNothingIsWritten) {
   article("uszkodzony", "zly.png", png.substr(0, png.size() / 3));
   auto report = run();
   ASSERT_EQ(report.errors.size(), 1u);
-  EXPECT_NE(report.errors[0].find("hero.image 'zly.png' cannot be resized"), std::string::npos) << report.errors[0];
+  EXPECT_NE(report.errors[0].find("hero.image 'zly.png' cannot be resized"), std::string::npos)
+      << report.errors[0];
   EXPECT_FALSE(fs::exists(root_ / "data" / "media"));
 }
 

@@ -30,7 +30,9 @@ class ImportTest : public store::test::DatabaseTest {
   ImportReport run() { return import_articles(*db_, *media_, root_ / "content"); }
 
   std::int64_t article_count() {
-    return db_->read([](store::Connection& c) { return c.query_one("SELECT count(*) FROM articles")->integer(0); });
+    return db_->read([](store::Connection& c) {
+      return c.query_one("SELECT count(*) FROM articles")->integer(0);
+    });
   }
 
   std::unique_ptr<MediaStore> media_;
@@ -54,9 +56,8 @@ TEST_F(ImportTest, ImportsArticleWithTagsAndSlugFromFileName) {
   auto report = run();
   ASSERT_TRUE(report.errors.empty()) << report.errors.front();
   EXPECT_EQ(report.created, 1);
-  auto article = db_->read([](store::Connection& c) {
-    return find_article(c, "pierwszy-artykul", core::Clock::now());
-  });
+  auto article = db_->read(
+      [](store::Connection& c) { return find_article(c, "pierwszy-artykul", core::Clock::now()); });
   ASSERT_TRUE(article);
   EXPECT_EQ(article->title, "Pierwszy");
   EXPECT_EQ(core::format_iso8601(article->published_at), "2026-03-01T08:00:00Z");
@@ -67,12 +68,14 @@ TEST_F(ImportTest, ImportsArticleWithTagsAndSlugFromFileName) {
 TEST_F(ImportTest, ImportingTwiceUpdatesInsteadOfDuplicating) {
   write("a.md", kSimple);
   ASSERT_EQ(run().created, 1);
-  write("a.md", std::string(kSimple).replace(std::string(kSimple).find("Pierwszy"), 8, "Zmieniony"));
+  write("a.md",
+        std::string(kSimple).replace(std::string(kSimple).find("Pierwszy"), 8, "Zmieniony"));
   auto second = run();
   EXPECT_EQ(second.created, 0);
   EXPECT_EQ(second.updated, 1);
   EXPECT_EQ(article_count(), 1);
-  auto title = db_->read([](store::Connection& c) { return c.query_one("SELECT title FROM articles")->text(0); });
+  auto title = db_->read(
+      [](store::Connection& c) { return c.query_one("SELECT title FROM articles")->text(0); });
   EXPECT_EQ(title, "Zmieniony");
 }
 
@@ -83,7 +86,8 @@ TEST_F(ImportTest, StoresAttachmentsByContentWithTypeFromBytes) {
   write("z-plikiem/program.txt", "Program seminarium\n");
   auto report = run();
   ASSERT_TRUE(report.errors.empty()) << report.errors.front();
-  auto article = db_->read([](store::Connection& c) { return find_article(c, "z-plikiem", core::Clock::now()); });
+  auto article = db_->read(
+      [](store::Connection& c) { return find_article(c, "z-plikiem", core::Clock::now()); });
   ASSERT_TRUE(article);
   ASSERT_EQ(article->attachments.size(), 1u);
   EXPECT_EQ(article->attachments[0].content_type, "text/plain");
@@ -93,15 +97,19 @@ TEST_F(ImportTest, StoresAttachmentsByContentWithTypeFromBytes) {
 
 TEST_F(ImportTest, OneInvalidArticleMeansNothingIsImported) {
   write("dobry.md", kSimple);
-  write("bez-alt/index.md",
-        "+++\ntitle = \"Bez alt\"\npublished = 2026-03-01T09:00:00Z\n[hero]\nimage = \"x.png\"\n+++\n");
+  write(
+      "bez-alt/index.md",
+      "+++\ntitle = \"Bez alt\"\npublished = 2026-03-01T09:00:00Z\n[hero]\nimage = \"x.png\"\n+++\n");
   write("bez-tytulu.md", "+++\npublished = 2026-03-01T09:00:00Z\n+++\n");
   write("zly-toml.md", "+++\ntitle = \n+++\n");
   auto report = run();
   ASSERT_EQ(report.errors.size(), 3u);
-  EXPECT_NE(report.errors[0].find("bez-alt/index.md: hero.alt is required"), std::string::npos) << report.errors[0];
-  EXPECT_NE(report.errors[1].find("bez-tytulu.md: title is required"), std::string::npos) << report.errors[1];
-  EXPECT_NE(report.errors[2].find("zly-toml.md: front matter line"), std::string::npos) << report.errors[2];
+  EXPECT_NE(report.errors[0].find("bez-alt/index.md: hero.alt is required"), std::string::npos)
+      << report.errors[0];
+  EXPECT_NE(report.errors[1].find("bez-tytulu.md: title is required"), std::string::npos)
+      << report.errors[1];
+  EXPECT_NE(report.errors[2].find("zly-toml.md: front matter line"), std::string::npos)
+      << report.errors[2];
   EXPECT_EQ(article_count(), 0);
 }
 
@@ -117,8 +125,9 @@ TEST_F(ImportTest, RefusesFilesOutsideTheArticleFolder) {
 
 TEST_F(ImportTest, RejectsBadSlugsAndHeroThatIsNotAnImage) {
   write("Zły Slug.md", kSimple);
-  write("nie-obraz/index.md",
-        "+++\ntitle = \"x\"\npublished = 2026-03-01T09:00:00Z\n[hero]\nimage = \"a.txt\"\nalt = \"opis\"\n+++\n");
+  write(
+      "nie-obraz/index.md",
+      "+++\ntitle = \"x\"\npublished = 2026-03-01T09:00:00Z\n[hero]\nimage = \"a.txt\"\nalt = \"opis\"\n+++\n");
   write("nie-obraz/a.txt", "just text");
   auto report = run();
   ASSERT_EQ(report.errors.size(), 2u);

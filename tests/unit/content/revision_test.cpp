@@ -20,9 +20,10 @@ using namespace std::chrono_literals;
 TEST(CheckRevision, SameIsCurrentOlderIsStaleAnythingElseIsUnknown) {
   EXPECT_EQ(check_revision("3", 3), RevisionCheck::current);
   EXPECT_EQ(check_revision("2", 3), RevisionCheck::stale);
-  EXPECT_EQ(check_revision("4", 3), RevisionCheck::unknown) << "newer than stored: never shown by a form";
-  for (const char* hostile : {"", "abc", "-1", "+3", "0", " 3", "3 ", "3x", "0x3", "3.0", "99999999999999999999999",
-                              "9223372036854775808"}) {
+  EXPECT_EQ(check_revision("4", 3), RevisionCheck::unknown)
+      << "newer than stored: never shown by a form";
+  for (const char* hostile : {"", "abc", "-1", "+3", "0", " 3", "3 ", "3x", "0x3", "3.0",
+                              "99999999999999999999999", "9223372036854775808"}) {
     EXPECT_EQ(check_revision(hostile, 3), RevisionCheck::unknown) << hostile;
   }
   EXPECT_EQ(check_revision("9223372036854775807", 3), RevisionCheck::unknown);
@@ -45,28 +46,41 @@ class RevisionTest : public store::test::DatabaseTest {
 };
 
 TEST_F(RevisionTest, EveryArticleWriteAddsOneAndANoChangeWriteNone) {
-  auto id = write([&](store::Connection& c) { return create_article(c, fields("A"), ArticleStatus::draft, now_); });
+  auto id = write([&](store::Connection& c) {
+    return create_article(c, fields("A"), ArticleStatus::draft, now_);
+  });
   EXPECT_EQ(revision(id), 1);
   EXPECT_EQ(db_->read([&](store::Connection& c) { return load_article(c, id)->revision; }), 1);
   write([&](store::Connection& c) { update_article(c, id, fields("B"), now_); });
   EXPECT_EQ(revision(id), 2) << "a save";
   write([&](store::Connection& c) { update_article(c, id, fields("B"), now_); });
   EXPECT_EQ(revision(id), 2) << "the same values again write nothing";
-  write([&](store::Connection& c) { set_article_status(c, id, ArticleStatus::published, std::nullopt, now_); });
+  write([&](store::Connection& c) {
+    set_article_status(c, id, ArticleStatus::published, std::nullopt, now_);
+  });
   EXPECT_EQ(revision(id), 3) << "publish";
-  write([&](store::Connection& c) { set_article_status(c, id, ArticleStatus::published, std::nullopt, now_); });
+  write([&](store::Connection& c) {
+    set_article_status(c, id, ArticleStatus::published, std::nullopt, now_);
+  });
   EXPECT_EQ(revision(id), 3) << "publishing a published article changes nothing";
-  write([&](store::Connection& c) { set_article_status(c, id, ArticleStatus::published, now_ + 24h, now_); });
+  write([&](store::Connection& c) {
+    set_article_status(c, id, ArticleStatus::published, now_ + 24h, now_);
+  });
   EXPECT_EQ(revision(id), 4) << "schedule";
-  write([&](store::Connection& c) { set_article_status(c, id, ArticleStatus::unpublished, std::nullopt, now_); });
+  write([&](store::Connection& c) {
+    set_article_status(c, id, ArticleStatus::unpublished, std::nullopt, now_);
+  });
   EXPECT_EQ(revision(id), 5) << "unpublish";
   auto attachment = write([&](store::Connection& c) {
-    return add_attachment(c, id, "Program", "program.pdf", {std::string(64, 'a'), "application/pdf", 10}, now_);
+    return add_attachment(c, id, "Program", "program.pdf",
+                          {std::string(64, 'a'), "application/pdf", 10}, now_);
   });
   EXPECT_EQ(revision(id), 6) << "attachment added";
-  EXPECT_FALSE(write([&](store::Connection& c) { return remove_attachment(c, id, attachment + 1, now_); }));
+  EXPECT_FALSE(
+      write([&](store::Connection& c) { return remove_attachment(c, id, attachment + 1, now_); }));
   EXPECT_EQ(revision(id), 6) << "no such attachment: nothing written";
-  EXPECT_TRUE(write([&](store::Connection& c) { return remove_attachment(c, id, attachment, now_); }));
+  EXPECT_TRUE(
+      write([&](store::Connection& c) { return remove_attachment(c, id, attachment, now_); }));
   EXPECT_EQ(revision(id), 7) << "attachment removed";
   EXPECT_FALSE(db_->read([](store::Connection& c) { return article_revision(c, 999); }));
 }
@@ -100,13 +114,16 @@ TEST_F(RevisionTest, ImportingOverAnArticleAddsOneUnlessNothingChanged) {
 }
 
 TEST_F(RevisionTest, ASettingsSaveAddsOneAndAnUnchangedOneNone) {
-  auto settings_rev = [&] { return db_->read([](store::Connection& c) { return settings_revision(c); }); };
+  auto settings_rev = [&] {
+    return db_->read([](store::Connection& c) { return settings_revision(c); });
+  };
   EXPECT_EQ(settings_rev(), 1);
   auto settings = db_->read([](store::Connection& c) { return site_settings(c); });
   settings.organisation_name = "Stowarzyszenie";
   EXPECT_TRUE(write([&](store::Connection& c) { return update_site_settings(c, settings, now_); }));
   EXPECT_EQ(settings_rev(), 2);
-  EXPECT_FALSE(write([&](store::Connection& c) { return update_site_settings(c, settings, now_); }));
+  EXPECT_FALSE(
+      write([&](store::Connection& c) { return update_site_settings(c, settings, now_); }));
   EXPECT_EQ(settings_rev(), 2);
 }
 

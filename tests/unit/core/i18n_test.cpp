@@ -45,7 +45,9 @@ TEST_F(I18n, PolishPluralForms) {
                                                            {112, "artykułów"},
                                                            {1000000000042L, "artykuły"}};
   for (const auto& [n, word] : cases) {
-    EXPECT_EQ(translate_plural("pl", "%1% article", "%1% articles", n), std::to_string(n) + " " + word) << n;
+    EXPECT_EQ(translate_plural("pl", "%1% article", "%1% articles", n),
+              std::to_string(n) + " " + word)
+        << n;
   }
 }
 

@@ -94,7 +94,8 @@ TEST(FormatSize, PolishAndEnglish) {
 TEST(ParsePositiveId, DigitsOnlyAboveZeroWithinInt64) {
   EXPECT_EQ(parse_positive_id("42"), 42);
   EXPECT_EQ(parse_positive_id("9223372036854775807"), INT64_MAX);
-  for (std::string_view bad : {"", "0", "-1", "+5", " 5", "5 ", "12a", "9223372036854775808", "0x10"}) {
+  for (std::string_view bad :
+       {"", "0", "-1", "+5", " 5", "5 ", "12a", "9223372036854775808", "0x10"}) {
     EXPECT_EQ(parse_positive_id(bad), std::nullopt) << '"' << bad << '"';
   }
 }

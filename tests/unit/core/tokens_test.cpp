@@ -1,16 +1,18 @@
 #include "core/tokens.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace rynek::core {
 namespace {
 
-Secret test_secret() { return Secret(std::string(32, 'k')); }
+Secret test_secret() {
+  return Secret(std::string(32, 'k'));
+}
 
 TEST(Tokens, ParticipationTokenIs128BitBase64UrlAndStablePerNonce) {
   auto secret = test_secret();
@@ -37,8 +39,8 @@ TEST(Tokens, HashIsSha256Hex) {
 
 TEST(Tokens, LooksLikeTokenRejectsOtherShapes) {
   EXPECT_FALSE(looks_like_token(""));
-  EXPECT_FALSE(looks_like_token("aaaaaaaaaaaaaaaaaaaaa"));     // 21
-  EXPECT_FALSE(looks_like_token("aaaaaaaaaaaaaaaaaaaaaaa"));   // 23
+  EXPECT_FALSE(looks_like_token("aaaaaaaaaaaaaaaaaaaaa"));    // 21
+  EXPECT_FALSE(looks_like_token("aaaaaaaaaaaaaaaaaaaaaaa"));  // 23
   EXPECT_FALSE(looks_like_token("aaaaaaaaaaaaaaaaaaaaa/"));
   EXPECT_FALSE(looks_like_token("aaaaaaaaaaaaaaaaaaaaa="));
 }
@@ -60,7 +62,8 @@ TEST(Tokens, CsrfTokenBindsToCookieValue) {
 }
 
 TEST(Tokens, SecretFileIsCreatedOncePrivatelyAndReused) {
-  auto dir = std::filesystem::temp_directory_path() / ("rynek-secret-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("rynek-secret-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   auto first = Secret::load_or_create(dir);
   struct stat info {};

@@ -60,7 +60,8 @@ TEST_F(EditingTest, CreatesADraftWithTagsAndBumpsTheContentVersion) {
   EXPECT_EQ(article->status, ArticleStatus::draft);
   EXPECT_EQ(article->fields.title, "Nowy artykuł");
   EXPECT_EQ(article->fields.tags, (std::vector<std::string>{"Budżet", "Rewitalizacja"}));
-  EXPECT_EQ(display_status(article->status, article->fields.published_at, now_), DisplayStatus::draft);
+  EXPECT_EQ(display_status(article->status, article->fields.published_at, now_),
+            DisplayStatus::draft);
 }
 
 TEST_F(EditingTest, DuplicateSlugIsAUniqueViolation) {
@@ -90,7 +91,8 @@ TEST_F(EditingTest, UpdateReportsWhatChanged) {
   // Nothing changed: an empty object and no write.
   db_->write_and_wait([&](store::Connection& c) { changes = update_article(c, id, f, now_); });
   EXPECT_EQ(*changes, "{}");
-  db_->write_and_wait([&](store::Connection& c) { changes = update_article(c, id + 100, f, now_); });
+  db_->write_and_wait(
+      [&](store::Connection& c) { changes = update_article(c, id + 100, f, now_); });
   EXPECT_FALSE(changes);
 }
 
@@ -131,9 +133,11 @@ TEST_F(EditingTest, AttachmentsAreAddedInOrderAndRemovedOnlyFromTheirArticle) {
   EXPECT_EQ(article->attachments[0].file.title, "Program");
   EXPECT_EQ(article->attachments[1].id, second);
   bool removed = true;
-  db_->write_and_wait([&](store::Connection& c) { removed = remove_attachment(c, b, first, now_); });
+  db_->write_and_wait(
+      [&](store::Connection& c) { removed = remove_attachment(c, b, first, now_); });
   EXPECT_FALSE(removed);  // another article's attachment id
-  db_->write_and_wait([&](store::Connection& c) { removed = remove_attachment(c, a, first, now_); });
+  db_->write_and_wait(
+      [&](store::Connection& c) { removed = remove_attachment(c, a, first, now_); });
   EXPECT_TRUE(removed);
   article = db_->read([&](store::Connection& c) { return load_article(c, a); });
   ASSERT_EQ(article->attachments.size(), 1u);
@@ -143,15 +147,19 @@ TEST_F(EditingTest, AttachmentsAreAddedInOrderAndRemovedOnlyFromTheirArticle) {
 TEST_F(EditingTest, ListSearchesTitleAndSlugWithLiteralWildcards) {
   create(fields("Budżet obywatelski", "budzet"), ArticleStatus::draft);
   create(fields("100% frekwencji", "frekwencja"), ArticleStatus::published);
-  auto all = db_->read([](store::Connection& c) { return list_articles_for_editing(c, "", 50, 0); });
+  auto all =
+      db_->read([](store::Connection& c) { return list_articles_for_editing(c, "", 50, 0); });
   EXPECT_EQ(all.size(), 2u);
-  auto found = db_->read([](store::Connection& c) { return list_articles_for_editing(c, "OBYWATEL", 50, 0); });
+  auto found = db_->read(
+      [](store::Connection& c) { return list_articles_for_editing(c, "OBYWATEL", 50, 0); });
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].slug, "budzet");
-  auto percent = db_->read([](store::Connection& c) { return list_articles_for_editing(c, "0%", 50, 0); });
+  auto percent =
+      db_->read([](store::Connection& c) { return list_articles_for_editing(c, "0%", 50, 0); });
   ASSERT_EQ(percent.size(), 1u);
   EXPECT_EQ(percent[0].slug, "frekwencja");
-  auto wildcard = db_->read([](store::Connection& c) { return list_articles_for_editing(c, "_", 50, 0); });
+  auto wildcard =
+      db_->read([](store::Connection& c) { return list_articles_for_editing(c, "_", 50, 0); });
   EXPECT_TRUE(wildcard.empty());
 }
 

@@ -1,5 +1,7 @@
 // Upload checks: the type from the bytes, the size and pixel limits, and the
 // resized variants of images.
+#include "content/uploads.hpp"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -7,7 +9,6 @@
 
 #include "../content/test_image.hpp"
 #include "content/images.hpp"
-#include "content/uploads.hpp"
 
 namespace rynek::content {
 namespace {
@@ -15,7 +16,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // A real PNG of the given size, drawn by libvips.
-std::string make_png(int width, int height) { return test::make_image(width, height, ".png"); }
+std::string make_png(int width, int height) {
+  return test::make_image(width, height, ".png");
+}
 
 void append_be32(std::string& out, std::uint32_t value) {
   for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((value >> shift) & 0xff);
@@ -25,8 +28,8 @@ void append_chunk(std::string& out, const std::string& type, const std::string& 
   append_be32(out, static_cast<std::uint32_t>(data.size()));
   std::string typed = type + data;
   out += typed;
-  append_be32(out, static_cast<std::uint32_t>(
-                       crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
+  append_be32(out, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(typed.data()),
+                                                    static_cast<uInt>(typed.size()))));
 }
 
 // A tiny PNG whose header declares width x height pixels, with a few bytes of
@@ -45,7 +48,8 @@ std::string png_declaring(std::uint32_t width, std::uint32_t height) {
 
 UploadRefusal refusal(const UploadCheck& check) {
   EXPECT_TRUE(std::holds_alternative<UploadRefusal>(check)) << "accepted, but should not be";
-  return std::holds_alternative<UploadRefusal>(check) ? std::get<UploadRefusal>(check) : UploadRefusal::empty;
+  return std::holds_alternative<UploadRefusal>(check) ? std::get<UploadRefusal>(check)
+                                                      : UploadRefusal::empty;
 }
 
 TEST(Uploads, AcceptsARealPngWithItsDimensions) {
@@ -76,30 +80,40 @@ TEST(Uploads, RefusesAnImageWhosePixelsCannotBeDecoded) {
 }
 
 TEST(Uploads, RefusesScriptsAndHtmlWhateverTheirName) {
-  EXPECT_EQ(refusal(check_attachment_upload("#!/bin/sh\nrm -rf ~\n")), UploadRefusal::type_not_allowed);
-  EXPECT_EQ(refusal(check_attachment_upload("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")),
+  EXPECT_EQ(refusal(check_attachment_upload("#!/bin/sh\nrm -rf ~\n")),
             UploadRefusal::type_not_allowed);
-  EXPECT_EQ(refusal(check_image_upload("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")),
+  EXPECT_EQ(refusal(check_attachment_upload(
+                "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")),
+            UploadRefusal::type_not_allowed);
+  EXPECT_EQ(refusal(check_image_upload(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")),
             UploadRefusal::type_not_allowed);
   EXPECT_EQ(refusal(check_image_upload("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")),
             UploadRefusal::type_not_allowed);
-  EXPECT_EQ(refusal(check_attachment_upload(std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(64, '\0'))),
+  EXPECT_EQ(refusal(check_attachment_upload(std::string("\x7f"
+                                                        "ELF\x02\x01\x01",
+                                                        7) +
+                                            std::string(64, '\0'))),
             UploadRefusal::type_not_allowed);
 }
 
 TEST(Uploads, AcceptsDocumentsAndTextAsAttachments) {
-  auto pdf = check_attachment_upload("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+  auto pdf = check_attachment_upload(
+      "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
   ASSERT_TRUE(std::holds_alternative<AcceptedUpload>(pdf));
   EXPECT_EQ(std::get<AcceptedUpload>(pdf).content_type, "application/pdf");
-  EXPECT_TRUE(std::holds_alternative<AcceptedUpload>(check_attachment_upload("Zwykły tekst.\nDruga linia.\n")));
+  EXPECT_TRUE(std::holds_alternative<AcceptedUpload>(
+      check_attachment_upload("Zwykły tekst.\nDruga linia.\n")));
   EXPECT_TRUE(std::holds_alternative<AcceptedUpload>(check_attachment_upload(make_png(10, 10))));
 }
 
 TEST(Uploads, RefusesEmptyAndOversizedFiles) {
   EXPECT_EQ(refusal(check_attachment_upload("")), UploadRefusal::empty);
   EXPECT_EQ(refusal(check_image_upload("")), UploadRefusal::empty);
-  EXPECT_EQ(refusal(check_attachment_upload(std::string(kMaxAttachmentBytes + 1, 'a'))), UploadRefusal::too_large);
-  EXPECT_EQ(refusal(check_image_upload(std::string(kMaxImageBytes + 1, 'a'))), UploadRefusal::too_large);
+  EXPECT_EQ(refusal(check_attachment_upload(std::string(kMaxAttachmentBytes + 1, 'a'))),
+            UploadRefusal::too_large);
+  EXPECT_EQ(refusal(check_image_upload(std::string(kMaxImageBytes + 1, 'a'))),
+            UploadRefusal::too_large);
 }
 
 TEST(Uploads, MakesWebpVariantsNoWiderThanTheOriginal) {

@@ -258,9 +258,8 @@ TEST_F(SeminarEditingTest, MovingASeminarWithoutAWindowMovesTheRegistrationClose
   seminar.registration_closes_at.reset();
   auto id = create(seminar, SeminarStatus::published);
   const auto old_start = seminar.starts_at;
-  EXPECT_FALSE(registration_open(*read([&](store::Connection& c) {
-    return find_seminar_by_id(c, id);
-  }), old_start));
+  EXPECT_FALSE(registration_open(
+      *read([&](store::Connection& c) { return find_seminar_by_id(c, id); }), old_start));
   seminar.starts_at += 24h * 7;
   seminar.ends_at += 24h * 7;
   ASSERT_TRUE(update(id, seminar));
@@ -358,9 +357,11 @@ TEST_F(SeminarEditingTest, EveryWriteAddsOneToTheRevisionAndANoChangeWriteNone) 
     return add_material(c, id, "Program", "program.pdf", Audience::everyone, media('a'), kNow + 3h);
   });
   EXPECT_EQ(revision(), 6) << "material added";
-  EXPECT_FALSE(write([&](store::Connection& c) { return remove_material(c, id, material + 1, kNow + 3h); }));
+  EXPECT_FALSE(
+      write([&](store::Connection& c) { return remove_material(c, id, material + 1, kNow + 3h); }));
   EXPECT_EQ(revision(), 6) << "no such material: nothing written";
-  EXPECT_TRUE(write([&](store::Connection& c) { return remove_material(c, id, material, kNow + 3h); }));
+  EXPECT_TRUE(
+      write([&](store::Connection& c) { return remove_material(c, id, material, kNow + 3h); }));
   EXPECT_EQ(revision(), 7) << "material removed";
   PreparedSeminars prepared;
   prepared.seminars.push_back({"test", sample_seminar(), std::nullopt, {}});
@@ -404,11 +405,13 @@ class DeleteDraftSeminarTest : public SeminarEditingTest {
     auto id = create(seminar, status);
     write([&](store::Connection& c) {
       add_material(c, id, "Program", "program.pdf", Audience::everyone, media(media_digit), kNow);
-      c.execute("INSERT OR IGNORE INTO accounts (email, name, role, created_at) VALUES ('org@rynek.test', 'Org',"
-                " 'organiser', '2026-01-01T00:00:00Z')");
-      c.execute("INSERT INTO seminar_organisers (seminar_id, account_id) SELECT ?, id FROM accounts"
-                " WHERE email = 'org@rynek.test'",
-                {id});
+      c.execute(
+          "INSERT OR IGNORE INTO accounts (email, name, role, created_at) VALUES ('org@rynek.test', 'Org',"
+          " 'organiser', '2026-01-01T00:00:00Z')");
+      c.execute(
+          "INSERT INTO seminar_organisers (seminar_id, account_id) SELECT ?, id FROM accounts"
+          " WHERE email = 'org@rynek.test'",
+          {id});
     });
     return id;
   }
@@ -419,11 +422,13 @@ class DeleteDraftSeminarTest : public SeminarEditingTest {
   std::string dump() {
     return read([](store::Connection& c) {
       std::string text;
-      for (const char* table : {"seminars", "agenda_items", "agenda_speakers", "form_fields", "consents",
-                                "seminar_materials", "seminar_organisers", "registrations", "media"}) {
+      for (const char* table :
+           {"seminars", "agenda_items", "agenda_speakers", "form_fields", "consents",
+            "seminar_materials", "seminar_organisers", "registrations", "media"}) {
         for (const auto& row : c.query(std::string("SELECT * FROM ") + table + " ORDER BY 1")) {
           text += table;
-          for (std::size_t i = 0; i < row.size(); ++i) text += "|" + (row.is_null(i) ? "NULL" : row.text(i));
+          for (std::size_t i = 0; i < row.size(); ++i)
+            text += "|" + (row.is_null(i) ? "NULL" : row.text(i));
           text += "\n";
         }
       }
@@ -431,7 +436,8 @@ class DeleteDraftSeminarTest : public SeminarEditingTest {
     });
   }
   std::int64_t rows_of(const char* table, std::int64_t id) {
-    return count(std::string("SELECT count(*) FROM ") + table + " WHERE seminar_id = " + std::to_string(id));
+    return count(std::string("SELECT count(*) FROM ") + table +
+                 " WHERE seminar_id = " + std::to_string(id));
   }
 };
 
@@ -449,11 +455,14 @@ TEST_F(DeleteDraftSeminarTest, RemovesTheDraftWithItsAgendaFieldsConsentsAndMate
   EXPECT_EQ(remove(draft), content::DraftDeletion::deleted);
 
   EXPECT_EQ(count("SELECT count(*) FROM seminars WHERE id = " + std::to_string(draft)), 0);
-  for (const char* table : {"agenda_items", "form_fields", "consents", "seminar_materials", "seminar_organisers"}) {
+  for (const char* table :
+       {"agenda_items", "form_fields", "consents", "seminar_materials", "seminar_organisers"}) {
     EXPECT_EQ(rows_of(table, draft), 0) << table;
-    EXPECT_EQ(rows_of(table, other), table == std::string("agenda_items") ? 2 : 1) << table << " of the other";
+    EXPECT_EQ(rows_of(table, other), table == std::string("agenda_items") ? 2 : 1)
+        << table << " of the other";
   }
-  EXPECT_EQ(count("SELECT count(*) FROM agenda_speakers"), 2) << "only the other seminar's speakers";
+  EXPECT_EQ(count("SELECT count(*) FROM agenda_speakers"), 2)
+      << "only the other seminar's speakers";
   EXPECT_EQ(count("SELECT count(*) FROM media"), 1) << "the file stays: another seminar uses it";
   EXPECT_GT(version(), before);
   EXPECT_FALSE(read([&](store::Connection& c) { return load_seminar_for_editing(c, draft); }));
@@ -461,7 +470,8 @@ TEST_F(DeleteDraftSeminarTest, RemovesTheDraftWithItsAgendaFieldsConsentsAndMate
   EXPECT_NO_THROW(full("szkic", SeminarStatus::draft, 'b'));
 }
 
-TEST_F(DeleteDraftSeminarTest, PublishedScheduledAndUnpublishedSeminarsAreRefusedAndNothingChanges) {
+TEST_F(DeleteDraftSeminarTest,
+       PublishedScheduledAndUnpublishedSeminarsAreRefusedAndNothingChanges) {
   auto published = full("opublikowane", SeminarStatus::published, 'a');
   auto scheduled = full("zaplanowane", SeminarStatus::draft, 'b');
   set_status(scheduled, SeminarStatus::published, kNow + 24h * 30);
@@ -482,10 +492,11 @@ TEST_F(DeleteDraftSeminarTest, ADraftWithARegistrationIsRefusedAndNothingChanges
   // The form refuses a draft, so the row is written directly, as by a
   // registration that raced the draft's creation or a hand-made import.
   write([&](store::Connection& c) {
-    c.execute("INSERT INTO registrations (seminar_id, email, name, lang, state, token_nonce, token_hash,"
-              " privacy_version, created_at, state_changed_at) VALUES (?, 'anna@example.org', 'Anna', 'pl',"
-              " 'registered', 'n', 'h', '2026-01', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')",
-              {draft});
+    c.execute(
+        "INSERT INTO registrations (seminar_id, email, name, lang, state, token_nonce, token_hash,"
+        " privacy_version, created_at, state_changed_at) VALUES (?, 'anna@example.org', 'Anna', 'pl',"
+        " 'registered', 'n', 'h', '2026-01', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')",
+        {draft});
   });
   ASSERT_EQ(rows_of("registrations", draft), 1);
   const auto rows = dump();

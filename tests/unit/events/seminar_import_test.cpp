@@ -99,9 +99,10 @@ TEST_F(SeminarImportTest, ImportsAFolderWithEverythingAttached) {
   EXPECT_FALSE(s.registration_opens_at);
   EXPECT_FALSE(s.registration_closes_at);
   EXPECT_EQ(db_->read([](store::Connection& c) {
-    return c.query_one(
-                "SELECT count(*) FROM seminars WHERE registration_opens_at IS NULL"
-                " AND registration_closes_at IS NULL")
+    return c
+        .query_one(
+            "SELECT count(*) FROM seminars WHERE registration_opens_at IS NULL"
+            " AND registration_closes_at IS NULL")
         ->integer(0);
   }),
             1);
@@ -139,7 +140,8 @@ TEST_F(SeminarImportTest, ImportsAFolderWithEverythingAttached) {
 // the back office must not be told that someone saved it meanwhile.
 TEST_F(SeminarImportTest, ReimportingTheSameFilesKeepsRevisionAndUpdatedAt) {
   put("seminarium/index.md", kValid);
-  put("seminarium/program.pdf", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  put("seminarium/program.pdf",
+      "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
   ASSERT_TRUE(run().empty());
   auto stamp = [&] {
     return db_->read([](store::Connection& c) {
@@ -154,7 +156,8 @@ TEST_F(SeminarImportTest, ReimportingTheSameFilesKeepsRevisionAndUpdatedAt) {
   EXPECT_EQ(stamp(), first);
   // A change anywhere — here only a speaker's city — is a new revision.
   std::string changed = kValid;
-  changed.replace(changed.find("city = \"Chełm\""), std::string("city = \"Chełm\"").size(), "city = \"Lublin\"");
+  changed.replace(changed.find("city = \"Chełm\""), std::string("city = \"Chełm\"").size(),
+                  "city = \"Lublin\"");
   put("seminarium/index.md", changed);
   ASSERT_TRUE(run().empty());
   EXPECT_EQ(stamp().first, 2);

@@ -35,8 +35,8 @@ Multipart parsed(std::string_view type, std::string_view body) {
 
 TEST(Multipart, ParsesFieldsAndFiles) {
   std::string body = part("form-data; name=\"title\"", "Zażółć") +
-                     part("form-data; name=\"file\"; filename=\"a.pdf\"", std::string("%PDF\0\xff", 6),
-                          "Content-Type: application/pdf\r\n") +
+                     part("form-data; name=\"file\"; filename=\"a.pdf\"",
+                          std::string("%PDF\0\xff", 6), "Content-Type: application/pdf\r\n") +
                      kClose;
   auto result = parsed(kType, body);
   ASSERT_EQ(result.parts.size(), 2u);
@@ -66,11 +66,13 @@ TEST(Multipart, RejectsBadContentTypes) {
   EXPECT_EQ(error_of("multipart/mixed; boundary=XyZ", kClose), MultipartError::not_multipart);
   EXPECT_EQ(error_of("multipart/form-data", kClose), MultipartError::bad_boundary);
   EXPECT_EQ(error_of("multipart/form-data; boundary=", kClose), MultipartError::bad_boundary);
-  EXPECT_EQ(error_of("multipart/form-data; boundary=\"unterminated", kClose), MultipartError::not_multipart);
+  EXPECT_EQ(error_of("multipart/form-data; boundary=\"unterminated", kClose),
+            MultipartError::not_multipart);
   EXPECT_EQ(error_of("multipart/form-data; boundary=a<b", kClose), MultipartError::bad_boundary);
   EXPECT_EQ(error_of("multipart/form-data; boundary=" + std::string(71, 'a'), kClose),
             MultipartError::bad_boundary);
-  EXPECT_EQ(error_of("multipart/form-data; boundary=a; boundary=b", kClose), MultipartError::not_multipart);
+  EXPECT_EQ(error_of("multipart/form-data; boundary=a; boundary=b", kClose),
+            MultipartError::not_multipart);
 }
 
 TEST(Multipart, StripsPathsFromFileNames) {
@@ -90,7 +92,8 @@ TEST(Multipart, StripsPathsFromFileNames) {
 TEST(Multipart, RejectsNulInNamesAndText) {
   std::string nul_name = part(std::string("form-data; name=\"a\0b\"", 21), "x") + kClose;
   EXPECT_EQ(error_of(kType, nul_name), MultipartError::bad_name);
-  std::string nul_file = part(std::string("form-data; name=\"f\"; filename=\"a\0.pdf\"", 38), "x") + kClose;
+  std::string nul_file =
+      part(std::string("form-data; name=\"f\"; filename=\"a\0.pdf\"", 38), "x") + kClose;
   EXPECT_EQ(error_of(kType, nul_file), MultipartError::bad_name);
   std::string nul_text = part("form-data; name=\"t\"", std::string("a\0b", 3)) + kClose;
   EXPECT_EQ(error_of(kType, nul_text), MultipartError::bad_name);
@@ -108,20 +111,29 @@ TEST(Multipart, RejectsMissingFinalBoundary) {
 
 TEST(Multipart, RejectsJunkAfterBoundaryAndBrokenHeaders) {
   EXPECT_EQ(error_of(kType, "--XyZjunk\r\n" + kClose), MultipartError::malformed);
-  EXPECT_EQ(error_of(kType, "--XyZ\r\nno colon here\r\n\r\nx\r\n" + kClose), MultipartError::malformed);
+  EXPECT_EQ(error_of(kType, "--XyZ\r\nno colon here\r\n\r\nx\r\n" + kClose),
+            MultipartError::malformed);
   // Obsolete header folding is refused.
-  EXPECT_EQ(error_of(kType, "--XyZ\r\nContent-Disposition: form-data; name=a\r\n filename=b\r\n\r\nx\r\n" + kClose),
+  EXPECT_EQ(error_of(kType,
+                     "--XyZ\r\nContent-Disposition: form-data; name=a\r\n filename=b\r\n\r\nx\r\n" +
+                         kClose),
             MultipartError::malformed);
   EXPECT_EQ(error_of(kType, "--XyZ\r\n\r\nx\r\n" + kClose), MultipartError::bad_disposition);
-  EXPECT_EQ(error_of(kType, part("attachment; name=\"a\"", "x") + kClose), MultipartError::bad_disposition);
-  EXPECT_EQ(error_of(kType, part("form-data; filename=\"a\"", "x") + kClose), MultipartError::bad_disposition);
-  EXPECT_EQ(error_of(kType, part("form-data; name=\"a", "x") + kClose), MultipartError::bad_disposition);
-  EXPECT_EQ(error_of(kType, part("form-data; name=a", "x", "Content-Disposition: form-data; name=b\r\n") + kClose),
+  EXPECT_EQ(error_of(kType, part("attachment; name=\"a\"", "x") + kClose),
             MultipartError::bad_disposition);
+  EXPECT_EQ(error_of(kType, part("form-data; filename=\"a\"", "x") + kClose),
+            MultipartError::bad_disposition);
+  EXPECT_EQ(error_of(kType, part("form-data; name=\"a", "x") + kClose),
+            MultipartError::bad_disposition);
+  EXPECT_EQ(
+      error_of(kType, part("form-data; name=a", "x", "Content-Disposition: form-data; name=b\r\n") +
+                          kClose),
+      MultipartError::bad_disposition);
 }
 
 TEST(Multipart, EnforcesHeaderAndPartLimits) {
-  std::string huge = part("form-data; name=\"a\"", "x", "X-Pad: " + std::string(10000, 'p') + "\r\n") + kClose;
+  std::string huge =
+      part("form-data; name=\"a\"", "x", "X-Pad: " + std::string(10000, 'p') + "\r\n") + kClose;
   EXPECT_EQ(error_of(kType, huge), MultipartError::headers_too_large);
   std::string unterminated = "--XyZ\r\nX-Pad: " + std::string(10000, 'p');
   EXPECT_EQ(error_of(kType, unterminated), MultipartError::headers_too_large);
@@ -152,14 +164,17 @@ TEST(Multipart, NestedBoundaryIsEitherDataOrAnError) {
   EXPECT_EQ(result.parts[0].body, inner);
   // The outer boundary inside the content ends the part early: what follows must
   // then be a well-formed part, which it is not here.
-  std::string hostile = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"n\"\r\n\r\n"
-                        "a\r\n--XyZ\r\nContent-Type: text/plain\r\n\r\nb\r\n" + kClose;
+  std::string hostile =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"n\"\r\n\r\n"
+      "a\r\n--XyZ\r\nContent-Type: text/plain\r\n\r\nb\r\n" +
+      kClose;
   EXPECT_EQ(error_of(kType, hostile), MultipartError::bad_disposition);
 }
 
 TEST(Multipart, EmptyPartsAndEmptyFileInputs) {
   std::string body = part("form-data; name=\"empty\"", "") +
-                     part("form-data; name=\"file\"; filename=\"\"", "", "Content-Type: application/octet-stream\r\n") +
+                     part("form-data; name=\"file\"; filename=\"\"", "",
+                          "Content-Type: application/octet-stream\r\n") +
                      kClose;
   auto result = parsed(kType, body);
   ASSERT_EQ(result.parts.size(), 2u);
@@ -171,7 +186,8 @@ TEST(Multipart, EmptyPartsAndEmptyFileInputs) {
 }
 
 TEST(Multipart, PreambleAndEpilogueAreIgnoredAndPaddingAllowed) {
-  std::string body = "preamble\r\n--XyZ  \r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--XyZ--\r\nepilogue";
+  std::string body =
+      "preamble\r\n--XyZ  \r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--XyZ--\r\nepilogue";
   auto result = parsed(kType, body);
   ASSERT_EQ(result.parts.size(), 1u);
   EXPECT_EQ(result.parts[0].body, "1");
@@ -180,7 +196,8 @@ TEST(Multipart, PreambleAndEpilogueAreIgnoredAndPaddingAllowed) {
 // Random mutations of a valid message never crash and never throw.
 TEST(Multipart, SurvivesRandomMutations) {
   const std::string valid = part("form-data; name=\"title\"", "abc") +
-                            part("form-data; name=\"f\"; filename=\"a.png\"", "\x89PNG\r\n\x1a\n") + kClose;
+                            part("form-data; name=\"f\"; filename=\"a.png\"", "\x89PNG\r\n\x1a\n") +
+                            kClose;
   std::mt19937 random(1234);
   for (int round = 0; round < 20000; ++round) {
     std::string body = valid;
@@ -188,9 +205,15 @@ TEST(Multipart, SurvivesRandomMutations) {
     for (int i = 0; i < edits; ++i) {
       auto at = random() % body.size();
       switch (random() % 3) {
-        case 0: body[at] = static_cast<char>(random() % 256); break;
-        case 1: body.erase(at, 1 + random() % 8); break;
-        default: body.insert(at, std::string(1 + random() % 3, "\r\n-\"X;"[random() % 6])); break;
+        case 0:
+          body[at] = static_cast<char>(random() % 256);
+          break;
+        case 1:
+          body.erase(at, 1 + random() % 8);
+          break;
+        default:
+          body.insert(at, std::string(1 + random() % 3, "\r\n-\"X;"[random() % 6]));
+          break;
       }
       if (body.empty()) body = "x";
     }

@@ -1,7 +1,5 @@
 #include "mail_support.hpp"
 
-#include "../store/database_fixture.hpp"
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -16,6 +14,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "../store/database_fixture.hpp"
 
 extern char** environ;
 

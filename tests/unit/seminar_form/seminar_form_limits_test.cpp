@@ -21,14 +21,16 @@ SeminarFormInput valid_input() {
   return in;
 }
 
-std::vector<FieldError> check(const SeminarFormInput& in, const std::optional<events::EditableSeminar>& existing,
+std::vector<FieldError> check(const SeminarFormInput& in,
+                              const std::optional<events::EditableSeminar>& existing,
                               events::Seminar& out, const UsedVersions& used = {}) {
   std::vector<VersionChange> versions;
   return validate_seminar_form("en", in, existing, core::Clock::now(), out, versions, used);
 }
 
 bool has_error(const std::vector<FieldError>& errors, const std::string& id) {
-  for (const auto& e : errors) if (e.id == id) return true;
+  for (const auto& e : errors)
+    if (e.id == id) return true;
   return false;
 }
 
@@ -76,7 +78,8 @@ events::EditableSeminar stored() {
   events::Seminar seminar;
   auto in = valid_input();
   std::vector<VersionChange> versions;
-  EXPECT_TRUE(validate_seminar_form("en", in, std::nullopt, core::Clock::now(), seminar, versions).empty());
+  EXPECT_TRUE(
+      validate_seminar_form("en", in, std::nullopt, core::Clock::now(), seminar, versions).empty());
   events::EditableSeminar existing;
   existing.seminar = seminar;
   return existing;

@@ -20,7 +20,8 @@ SeminarFormInput valid_input() {
 }
 
 bool has_error(const std::vector<FieldError>& errors, const std::string& id) {
-  for (const auto& e : errors) if (e.id == id) return true;
+  for (const auto& e : errors)
+    if (e.id == id) return true;
   return false;
 }
 
@@ -41,7 +42,8 @@ TEST(KeyFromLabel, LowercaseAsciiWithUnderscores) {
 TEST(ValidateSeminarForm, AValidFormFillsTheSeminar) {
   events::Seminar out;
   std::vector<VersionChange> versions;
-  auto errors = validate_seminar_form("en", valid_input(), std::nullopt, core::Clock::now(), out, versions);
+  auto errors =
+      validate_seminar_form("en", valid_input(), std::nullopt, core::Clock::now(), out, versions);
   ASSERT_TRUE(errors.empty()) << errors.front().id << ": " << errors.front().message;
   EXPECT_EQ(out.slug, "forum-miast");
   ASSERT_EQ(out.fields.size(), 1u);
@@ -66,13 +68,20 @@ TEST(ValidateSeminarForm, RefusesWhatTheImportRefuses) {
       {[](SeminarFormInput& in) { in.capacity = "12abc"; }, "capacity"},
       {[](SeminarFormInput& in) { in.privacy_text.clear(); }, "privacy_text"},
       {[](SeminarFormInput& in) { in.agenda[0].starts = "16:00"; }, "agenda_0_starts"},
-      {[](SeminarFormInput& in) { in.fields.push_back({"Inna", "instytucja", "text", "", "", false, false}); }, "fields_1_key"},
+      {[](SeminarFormInput& in) {
+         in.fields.push_back({"Inna", "instytucja", "text", "", "", false, false});
+       },
+       "fields_1_key"},
       {[](SeminarFormInput& in) { in.fields[0].key = "email"; }, "fields_0_key"},
       {[](SeminarFormInput& in) { in.fields[0].type = "select"; }, "fields_0_options"},
       {[](SeminarFormInput& in) { in.fields[0].options = "a\nb"; }, "fields_0_options"},
-      {[](SeminarFormInput& in) { in.consents.push_back({"Inna", "newsletter", "1", false, false}); }, "consents_1_key"},
+      {[](SeminarFormInput& in) {
+         in.consents.push_back({"Inna", "newsletter", "1", false, false});
+       },
+       "consents_1_key"},
       {[](SeminarFormInput& in) { in.contact_email = "nie adres"; }, "contact_email"},
-      {[](SeminarFormInput& in) { in.registration_closes = "2030-03-08 10:00"; }, "registration_closes"},
+      {[](SeminarFormInput& in) { in.registration_closes = "2030-03-08 10:00"; },
+       "registration_closes"},
   };
   for (const auto& c : cases) {
     auto in = valid_input();

@@ -1,11 +1,12 @@
 // Site settings: the checks an admin's input goes through, the stored row and
 // its CHECKs, the audit diff and content-version bump of a change, and the
 // version-keyed cache every page render reads.
+#include "content/settings.hpp"
+
 #include <gtest/gtest.h>
 
 #include "../store/database_fixture.hpp"
 #include "content/article.hpp"
-#include "content/settings.hpp"
 
 namespace rynek::content {
 namespace {
@@ -16,7 +17,9 @@ std::vector<std::string> fields_of(const SettingsCheck& check) {
   return fields;
 }
 
-SettingsCheck check(SiteSettings input, const SiteSettings& stored = {}) { return check_site_settings(input, stored); }
+SettingsCheck check(SiteSettings input, const SiteSettings& stored = {}) {
+  return check_site_settings(input, stored);
+}
 
 TEST(SettingsCheck, AcceptsTheDefaultsAndNormalisesInput) {
   EXPECT_TRUE(check(SiteSettings{}).errors.empty());
@@ -46,7 +49,9 @@ TEST(SettingsCheck, NameIsRequiredAndLimitedInCharactersNotBytes) {
 }
 
 TEST(SettingsCheck, RefusesControlAndInvisibleFormattingCharacters) {
-  for (std::string bad : {"Rynek\x01", "Ry\nnek", "Rynek\x7f", "Rynek\xc2\x85", "Rynek \xe2\x80\xae" "kenyR",
+  for (std::string bad : {"Rynek\x01", "Ry\nnek", "Rynek\x7f", "Rynek\xc2\x85",
+                          "Rynek \xe2\x80\xae"
+                          "kenyR",
                           "Rynek\xe2\x81\xa6", "Rynek\xe2\x80\xa8", "Rynek\xff"}) {
     SiteSettings input;
     input.organisation_name = bad;
@@ -61,7 +66,8 @@ TEST(SettingsCheck, RefusesControlAndInvisibleFormattingCharacters) {
   EXPECT_TRUE(check(input).errors.empty());
   input.postal_address = "ul. Rynek 1\x1b[31m";
   input.privacy_clause_md = std::string("tekst\0ukryty", 12);
-  EXPECT_EQ(fields_of(check(input)), (std::vector<std::string>{"postal_address", "privacy_clause_md"}));
+  EXPECT_EQ(fields_of(check(input)),
+            (std::vector<std::string>{"postal_address", "privacy_clause_md"}));
 }
 
 TEST(SettingsCheck, LengthLimits) {
@@ -70,8 +76,9 @@ TEST(SettingsCheck, LengthLimits) {
   input.postal_address = std::string(kMaxPostalAddress + 1, 'x');
   input.privacy_clause_md = std::string(kMaxPrivacyClause + 1, 'x');
   input.privacy_clause_version = std::string(kMaxClauseVersion + 1, '1');
-  EXPECT_EQ(fields_of(check(input)), (std::vector<std::string>{"organisation_full_name", "postal_address",
-                                                               "privacy_clause_md", "privacy_clause_version"}));
+  EXPECT_EQ(fields_of(check(input)),
+            (std::vector<std::string>{"organisation_full_name", "postal_address",
+                                      "privacy_clause_md", "privacy_clause_version"}));
   input = SiteSettings{};
   input.contact_email = std::string(250, 'a') + "@x.pl";
   EXPECT_EQ(fields_of(check(input)), std::vector<std::string>{"contact_email"});
@@ -81,11 +88,12 @@ TEST(SettingsCheck, EmailAddresses) {
   for (const char* good : {"biuro@example.org", "a.b+c@sub.example.pl", "x_y-z@ex-ample.com"}) {
     EXPECT_TRUE(valid_settings_email(good)) << good;
   }
-  for (const char* bad : {"", "biuro", "@example.org", "biuro@", "biuro@example", "a@b@example.org",
-                          "biu ro@example.org", "biuro@exa mple.org", ".biuro@example.org", "biuro.@example.org",
-                          "bi..uro@example.org", "biuro@-example.org", "biuro@example.org.", "biuro@example.o",
-                          "biuro@example..org", "bi<uro>@example.org", "biuro@example.org\r\nBcc: x@y.pl",
-                          "żółw@example.org", "\"a\"@example.org"}) {
+  for (const char* bad :
+       {"", "biuro", "@example.org", "biuro@", "biuro@example", "a@b@example.org",
+        "biu ro@example.org", "biuro@exa mple.org", ".biuro@example.org", "biuro.@example.org",
+        "bi..uro@example.org", "biuro@-example.org", "biuro@example.org.", "biuro@example.o",
+        "biuro@example..org", "bi<uro>@example.org", "biuro@example.org\r\nBcc: x@y.pl",
+        "żółw@example.org", "\"a\"@example.org"}) {
     EXPECT_FALSE(valid_settings_email(bad)) << bad;
     SiteSettings input;
     input.contact_email = bad;
@@ -94,7 +102,8 @@ TEST(SettingsCheck, EmailAddresses) {
     if (std::string(bad).empty()) {
       EXPECT_TRUE(fields.empty()) << "an empty address means none";
     } else {
-      EXPECT_EQ(fields, (std::vector<std::string>{"contact_email", "seminar_contact_email"})) << bad;
+      EXPECT_EQ(fields, (std::vector<std::string>{"contact_email", "seminar_contact_email"}))
+          << bad;
     }
   }
 }
@@ -145,7 +154,9 @@ class SettingsStoreTest : public store::test::DatabaseTest {
   }
   std::optional<std::string> update(const SiteSettings& settings) {
     std::optional<std::string> details;
-    db_->write_and_wait([&](store::Connection& db) { details = update_site_settings(db, settings, core::Clock::now()); });
+    db_->write_and_wait([&](store::Connection& db) {
+      details = update_site_settings(db, settings, core::Clock::now());
+    });
     return details;
   }
 };
@@ -163,9 +174,10 @@ TEST_F(SettingsStoreTest, AChangeIsStoredDiffedAndBumpsTheContentVersion) {
   settings.privacy_clause_md = "Klauzula.";
   auto details = update(settings);
   ASSERT_TRUE(details);
-  EXPECT_EQ(*details,
-            R"({"organisation_name":{"from":"Rynek","to":"Forum Rozwoju Lokalnego"},)"
-            R"("contact_email":{"from":"","to":"biuro@forum.example.org"},"privacy_clause_md":"changed"})");
+  EXPECT_EQ(
+      *details,
+      R"({"organisation_name":{"from":"Rynek","to":"Forum Rozwoju Lokalnego"},)"
+      R"("contact_email":{"from":"","to":"biuro@forum.example.org"},"privacy_clause_md":"changed"})");
   EXPECT_EQ(stored(), settings);
   EXPECT_EQ(version(), before + 1);
   EXPECT_FALSE(update(settings)) << "saving the same values changes nothing";
@@ -207,7 +219,8 @@ TEST(SettingsCache, LoadsOncePerVersionAndOwner) {
   EXPECT_EQ(cache.get(&owner1, 6, load)->organisation_name, "B") << "a new version reloads";
   EXPECT_EQ(loads, 2);
   name = "C";
-  EXPECT_EQ(cache.get(&owner2, 6, load)->organisation_name, "C") << "another application's version is not ours";
+  EXPECT_EQ(cache.get(&owner2, 6, load)->organisation_name, "C")
+      << "another application's version is not ours";
   EXPECT_EQ(loads, 3);
 }
 

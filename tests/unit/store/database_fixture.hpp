@@ -21,7 +21,8 @@
 namespace rynek::store::test {
 
 // The database at `url` with the source tree's migrations applied.
-inline std::unique_ptr<Database> open_migrated_database(const std::string& url, unsigned read_connections = 0) {
+inline std::unique_ptr<Database> open_migrated_database(const std::string& url,
+                                                        unsigned read_connections = 0) {
   OpenOptions options;
   options.url = url;
   options.migrations_dir = source_migrations();

@@ -1,6 +1,7 @@
 #include "view/templates.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -9,8 +10,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <unistd.h>
 
 namespace rynek::view {
 namespace {
@@ -218,7 +217,8 @@ TEST_F(TemplatesTest, ConcurrentRenderingGivesIdenticalOutput) {
 TEST(TemplatesEmptyText, EmptyTextIsFalseInSections) {
   auto dir = std::filesystem::temp_directory_path() / ("rynek-empty-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "t.mustache") << "[{{#venue}}at {{venue}}{{/venue}}{{^venue}}online{{/venue}}]";
+  std::ofstream(dir / "t.mustache")
+      << "[{{#venue}}at {{venue}}{{/venue}}{{^venue}}online{{/venue}}]";
   Templates templates(dir);
   Value with;
   with["venue"] = "Poznań";

@@ -40,12 +40,13 @@ inline std::string multipart(const std::vector<std::pair<std::string, std::strin
                              const std::vector<FilePart>& files = {}) {
   std::string body;
   for (const auto& [name, value] : fields) {
-    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-            value + "\r\n";
+    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + name +
+            "\"\r\n\r\n" + value + "\r\n";
   }
   for (const auto& file : files) {
-    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + file.name +
-            "\"; filename=\"" + file.filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + file.bytes + "\r\n";
+    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" +
+            file.name + "\"; filename=\"" + file.filename +
+            "\"\r\nContent-Type: application/pdf\r\n\r\n" + file.bytes + "\r\n";
   }
   return body + "--" + std::string(kBoundary) + "--\r\n";
 }
@@ -57,7 +58,8 @@ inline bool contains(const http::Response& response, std::string_view text) {
 // A request as the server hands it to a handler: the target's path and query
 // decoded, route parameters as the router would have matched them.
 inline http::Request make_request(http::Method method, const std::string& target,
-                                  std::map<std::string, std::string> params = {}, std::string body = "") {
+                                  std::map<std::string, std::string> params = {},
+                                  std::string body = "") {
   http::Request r;
   r.method = method;
   r.target = target;
@@ -76,17 +78,22 @@ inline http::Request make_request(http::Method method, const std::string& target
 template <class Base = store::test::DatabaseTest>
 class WithApp : public Base {
  protected:
-  static void SetUpTestSuite() { core::init_i18n(std::filesystem::path(RYNEK_BINARY_DIR) / "locale"); }
+  static void SetUpTestSuite() {
+    core::init_i18n(std::filesystem::path(RYNEK_BINARY_DIR) / "locale");
+  }
 
   void SetUp() override {
     Base::SetUp();
     config_.base_url = "http://rynek.test";
     config_.data_dir = this->root_ / "data";
     media_ = std::make_unique<content::MediaStore>(config_.data_dir);
-    templates_ = std::make_unique<view::Templates>(
-        std::filesystem::path(RYNEK_SOURCE_DIR) / "templates",
-        [](const std::string& lang, const std::string& msgid) { return core::translate(lang, msgid); });
-    static_files_ = std::make_unique<http::StaticFiles>(std::filesystem::path(RYNEK_SOURCE_DIR) / "static");
+    templates_ =
+        std::make_unique<view::Templates>(std::filesystem::path(RYNEK_SOURCE_DIR) / "templates",
+                                          [](const std::string& lang, const std::string& msgid) {
+                                            return core::translate(lang, msgid);
+                                          });
+    static_files_ =
+        std::make_unique<http::StaticFiles>(std::filesystem::path(RYNEK_SOURCE_DIR) / "static");
     app_ = std::make_unique<App>(
         App{config_, *this->db_, *templates_, *static_files_, *media_, cache_, secret_, limits_});
     router_ = make_router(*app_);
@@ -112,7 +119,8 @@ class WithApp : public Base {
       std::getline(head, line);
       while (std::getline(head, line) && line != "\r") {
         auto colon = line.find(": ");
-        response.headers.add(line.substr(0, colon), line.substr(colon + 2, line.size() - colon - 3));
+        response.headers.add(line.substr(0, colon),
+                             line.substr(colon + 2, line.size() - colon - 3));
       }
     }
     return response;
@@ -120,10 +128,12 @@ class WithApp : public Base {
 
   // Calls a back-office handler that answers later (after a write job) and
   // waits for its answer; the handler gets its own copy of the request.
-  http::Response run_async(admin::AsyncHandler handler, http::Request request, const admin::Session& session) {
+  http::Response run_async(admin::AsyncHandler handler, http::Request request,
+                           const admin::Session& session) {
     std::promise<http::Response> promise;
     auto future = promise.get_future();
-    handler(*app_, request, session, [&promise](http::Response response) { promise.set_value(std::move(response)); });
+    handler(*app_, request, session,
+            [&promise](http::Response response) { promise.set_value(std::move(response)); });
     EXPECT_EQ(future.wait_for(std::chrono::seconds(30)), std::future_status::ready);
     return future.get();
   }

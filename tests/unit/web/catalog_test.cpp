@@ -9,7 +9,6 @@
 #include <set>
 #include <sstream>
 
-
 namespace rynek::web {
 namespace {
 
@@ -22,12 +21,14 @@ std::string read(const fs::path& path) {
   return out.str();
 }
 
-std::set<std::string> collect(const fs::path& dir, const std::string& extension, const std::regex& pattern) {
+std::set<std::string> collect(const fs::path& dir, const std::string& extension,
+                              const std::regex& pattern) {
   std::set<std::string> ids;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.path().extension() != extension) continue;
     auto text = read(entry.path());
-    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it) ids.insert((*it)[1]);
+    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
+      ids.insert((*it)[1]);
   }
   return ids;
 }
@@ -36,7 +37,8 @@ std::set<std::string> collect(const fs::path& dir, const std::string& extension,
 std::set<std::string> polish_catalog() {
   auto text = read(fs::path(RYNEK_SOURCE_DIR) / "locale" / "pl.po");
   std::set<std::string> ids;
-  std::regex entry(R"re(msgid "((?:[^"\\]|\\.)+)"\n(?:msgid_plural "[^\n]*"\n)?msgstr(?:\[0\])? "((?:[^"\\]|\\.)+)")re");
+  std::regex entry(
+      R"re(msgid "((?:[^"\\]|\\.)+)"\n(?:msgid_plural "[^\n]*"\n)?msgstr(?:\[0\])? "((?:[^"\\]|\\.)+)")re");
   for (std::sregex_iterator it(text.begin(), text.end(), entry), end; it != end; ++it) {
     ids.insert(std::regex_replace((*it)[1].str(), std::regex(R"(\\")"), "\""));
   }
@@ -45,7 +47,8 @@ std::set<std::string> polish_catalog() {
 
 TEST(Catalog, EveryTemplateTextHasAPolishTranslation) {
   const auto catalog = polish_catalog();
-  auto ids = collect(fs::path(RYNEK_SOURCE_DIR) / "templates", ".mustache", std::regex(R"re(\{\{#t\}\}([^{]+)\{\{/t\}\})re"));
+  auto ids = collect(fs::path(RYNEK_SOURCE_DIR) / "templates", ".mustache",
+                     std::regex(R"re(\{\{#t\}\}([^{]+)\{\{/t\}\})re"));
   ASSERT_GT(ids.size(), 20u);
   for (const auto& id : ids) EXPECT_TRUE(catalog.contains(id)) << "missing in locale/pl.po: " << id;
 }
@@ -53,7 +56,8 @@ TEST(Catalog, EveryTemplateTextHasAPolishTranslation) {
 TEST(Catalog, EveryTextInTheSourcesHasAPolishTranslation) {
   const auto catalog = polish_catalog();
   // translate(lang, "..."), translate_plural(lang, "...", ...), t("...") and N_("...") marks.
-  std::regex call(R"re((?:translate(?:_plural)?\((?:lang|app\.config\.lang|language), |\bt\(|\bN_\()"((?:[^"\\]|\\.)+)")re");
+  std::regex call(
+      R"re((?:translate(?:_plural)?\(\s*(?:lang|app\.config\.lang|language),\s*|\bt\(\s*|\bN_\(\s*)"((?:[^"\\]|\\.)+)")re");
   auto ids = collect(fs::path(RYNEK_SOURCE_DIR) / "src", ".cpp", call);
   ASSERT_GT(ids.size(), 20u);
   for (auto id : ids) {

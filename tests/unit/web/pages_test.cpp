@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 class PagesTest : public test::AppTest {
  protected:
-  void add_article(const std::string& slug, const std::string& front_matter, const std::string& body) {
+  void add_article(const std::string& slug, const std::string& front_matter,
+                   const std::string& body) {
     auto dir = root_ / "content" / "articles";
     fs::create_directories(dir);
     std::ofstream(dir / (slug + ".md")) << "+++\n" << front_matter << "\n+++\n" << body;
@@ -29,8 +30,10 @@ class PagesTest : public test::AppTest {
 using test::contains;
 
 TEST_F(PagesTest, ArticlePageShowsTitleBodyDateAndOtherArticles) {
-  add_article("pierwszy", "title = \"Pierwszy artykuł\"\npublished = 2026-03-07T10:00:00Z", "Treść *pierwszego*.");
-  add_article("drugi", "title = \"Drugi artykuł\"\npublished = 2026-03-08T10:00:00Z", "Treść drugiego.");
+  add_article("pierwszy", "title = \"Pierwszy artykuł\"\npublished = 2026-03-07T10:00:00Z",
+              "Treść *pierwszego*.");
+  add_article("drugi", "title = \"Drugi artykuł\"\npublished = 2026-03-08T10:00:00Z",
+              "Treść drugiego.");
   auto response = get("/aktualnosci/pierwszy");
   EXPECT_EQ(response.status, 200);
   EXPECT_TRUE(contains(response, "<h1>Pierwszy artykuł</h1>"));
@@ -50,10 +53,11 @@ TEST_F(PagesTest, EnglishCookieGivesEnglishPage) {
 }
 
 TEST_F(PagesTest, HtmlInArticleFieldsIsShownAsText) {
-  add_article("xss",
-              "title = \"<script>alert(1)</script>\"\nlead = \"\\\"><img src=x onerror=alert(1)>\"\n"
-              "published = 2026-03-07T10:00:00Z\ntags = [\"<b>tag</b>\"]",
-              "<script>alert(2)</script>\n\n[klik](javascript:alert(3))\n");
+  add_article(
+      "xss",
+      "title = \"<script>alert(1)</script>\"\nlead = \"\\\"><img src=x onerror=alert(1)>\"\n"
+      "published = 2026-03-07T10:00:00Z\ntags = [\"<b>tag</b>\"]",
+      "<script>alert(2)</script>\n\n[klik](javascript:alert(3))\n");
   auto response = get("/aktualnosci/xss");
   ASSERT_EQ(response.status, 200);
   EXPECT_FALSE(contains(response, "<script>alert"));
