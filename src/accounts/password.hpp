@@ -2,7 +2,7 @@
 // "interactive" limits (about 70 ms and 64 MiB here). The stored string carries
 // its own salt and parameters, so the limits can be raised later and old hashes
 // still verify. Hashing is deliberately slow: callers on I/O threads must hand it
-// to a HashPool (hash_pool.hpp), never run it inline.
+// to the work pool (core/work_pool.hpp), never run it inline.
 #pragma once
 
 #include <optional>

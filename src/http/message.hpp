@@ -67,6 +67,8 @@ struct Response {
   std::shared_ptr<const std::string> raw_head;
   // Static assets are not logged unless asked.
   bool quiet = false;
+  // Set by an http::Responder destroyed without answering (http/responder.hpp).
+  bool abandoned = false;
 
   std::string_view body_view() const {
     return shared_body ? std::string_view(*shared_body) : std::string_view(body);
@@ -78,8 +80,5 @@ struct Response {
   static Response json(int status, std::string body);
   static Response redirect(int status, std::string location);
 };
-
-// Completes an asynchronous handler. May be called from any thread, exactly once.
-using Responder = std::function<void(Response)>;
 
 }  // namespace rynek::http

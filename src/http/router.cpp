@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "core/text.hpp"
 
 namespace rynek::http {
@@ -88,6 +90,15 @@ MatchResult Router::match(Method method, std::string_view path) const {
   }
   if (!allow.empty()) return MethodNotAllowed{std::move(allow)};
   return NoRoute{};
+}
+
+std::optional<Response> Router::check_csrf(const Request& request, const Route& route) const {
+  if (route.csrf == Csrf::not_needed) return std::nullopt;
+  if (!csrf_guard_) {
+    spdlog::error("route {} needs a CSRF check but no guard is installed", route.name);
+    return Response::text(403, "Forbidden");
+  }
+  return csrf_guard_(request, route.csrf, *this);
 }
 
 }  // namespace rynek::http

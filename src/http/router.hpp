@@ -10,13 +10,24 @@
 #include <vector>
 
 #include "http/message.hpp"
+#include "http/responder.hpp"
 
 namespace rynek::http {
 
 using SyncHandler = std::function<Response(Request&)>;
 using AsyncHandler = std::function<void(Request&, Responder)>;
 
-enum class Csrf { not_needed, required };
+// The cross-site request forgery protection a route needs. The server enforces it
+// before the handler runs, through the Router's CsrfGuard (web/csrf.hpp), so a
+// handler never checks tokens itself and no route can forget to.
+enum class Csrf {
+  not_needed,    // GET, or a request that needs no form (e.g. an attendance beacon)
+  visitor_form,  // an anonymous visitor's form: cookie + signed hidden field
+  session_form,  // a back-office form: the signed-in session's token
+};
+class Router;
+// Answers the request when its token is missing or wrong; nullopt lets it through.
+using CsrfGuard = std::function<std::optional<Response>(const Request&, Csrf, const Router&)>;
 // Paths that carry a secret (personal links) are logged as their pattern only.
 enum class LogPath { full, pattern_only };
 
@@ -50,6 +61,10 @@ class Router {
   // HEAD matches GET routes.
   MatchResult match(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // Installed once by the application; with none, every protected route is refused.
+  void set_csrf_guard(CsrfGuard guard) { csrf_guard_ = std::move(guard); }
+  // The refusal for a route's request, or nullopt when the route may run.
+  std::optional<Response> check_csrf(const Request& request, const Route& route) const;
 
  private:
   struct Compiled {
@@ -57,6 +72,7 @@ class Router {
   };
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;
+  CsrfGuard csrf_guard_;
 };
 
 }  // namespace rynek::http

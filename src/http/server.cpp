@@ -56,21 +56,31 @@ struct Connection {
   bool busy = false;  // a request has been read and is not yet answered
 };
 
-// Awaits an asynchronous handler: the Responder it receives may be called from any
-// thread (e.g. the database writer); the coroutine resumes on its own strand.
+// Awaits an asynchronous handler: the Responder it receives may be called (or
+// dropped) on any thread, e.g. the database writer's; the coroutine resumes on its
+// own strand. A dropped Responder delivers a response marked abandoned.
 template <class Token>
 auto async_invoke(const AsyncHandler& handler, Request& request, Token&& token) {
   return asio::async_initiate<Token, void(Response)>(
       [&handler, &request](auto completion) {
-        using Completion = decltype(completion);
-        auto shared = std::make_shared<Completion>(std::move(completion));
-        auto executor = asio::prefer(asio::get_associated_executor(*shared),
+        auto executor = asio::prefer(asio::get_associated_executor(completion),
                                      asio::execution::outstanding_work.tracked);
-        handler(request, [shared, executor](Response response) {
-          asio::post(executor, [shared, response = std::move(response)]() mutable {
-            (*shared)(std::move(response));
-          });
-        });
+        Responder respond(
+            [completion = std::move(completion), executor](Response response) mutable {
+              asio::post(executor, [completion = std::move(completion),
+                                    response = std::move(response)]() mutable {
+                std::move(completion)(std::move(response));
+              });
+            });
+        // A handler that throws has dropped its Responder on the way out, which
+        // answers 500 through the completion: the exception must not reach asio too.
+        try {
+          handler(request, std::move(respond));
+        } catch (const std::exception& e) {
+          spdlog::error("route {} failed: {}", request.route_name, e.what());
+        } catch (...) {
+          spdlog::error("route {} failed", request.route_name);
+        }
       },
       token);
 }
@@ -286,11 +296,17 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
           keep_alive = parser.keep_alive();
           request.body = std::move(parser.get().body());
           try {
-            if (auto* sync = std::get_if<SyncHandler>(&route.handler)) {
+            if (auto refused = router.check_csrf(request, route)) {
+              response = std::move(*refused);
+            } else if (auto* sync = std::get_if<SyncHandler>(&route.handler)) {
               response = (*sync)(request);
             } else {
               response = co_await async_invoke(std::get<AsyncHandler>(route.handler), request,
                                                asio::use_awaitable);
+              if (Responder::is_abandoned(response)) {
+                spdlog::error("route {} dropped its request without an answer", route.name);
+                response = error_response(500, &request);
+              }
             }
           } catch (const std::exception& e) {
             spdlog::error("route {} failed: {}", route.name, e.what());
@@ -467,6 +483,10 @@ void Server::run() {
 
 void Server::stop() {
   asio::post(impl_->ioc, [impl = impl_.get()] { impl->begin_shutdown(); });
+}
+
+void Server::post(core::UniqueFunction<void()> work) {
+  asio::post(impl_->ioc, std::move(work));
 }
 
 }  // namespace rynek::http

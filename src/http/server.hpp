@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 
+#include "core/unique_function.hpp"
 #include "http/router.hpp"
 
 namespace rynek::http {
@@ -52,6 +53,8 @@ class Server {
   void run();
   // Starts a graceful shutdown from any thread.
   void stop();
+  // Runs `work` on one of the I/O threads (write completions: store/database.hpp).
+  void post(core::UniqueFunction<void()> work);
 
  private:
   struct Impl;

@@ -110,7 +110,9 @@ void MailWorker::Impl::submit(std::vector<Outcome> batch) {
              --writes_pending;
              writes_done.notify_all();
              dispatcher_wake.notify_one();
-           });
+           },
+           // The worker's own bookkeeping, not a request's: no need for an I/O thread.
+           store::CompleteOn::writer_thread);
 }
 
 void MailWorker::Impl::record(Outcome outcome) {

@@ -2,6 +2,8 @@
 // write helper and the choice of backend from a database URL.
 #include "store/database.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 #include <future>
 
@@ -71,13 +73,50 @@ std::optional<Row> Connection::query_one(std::string_view sql, const Params& par
 void Database::write_and_wait(WriteJob job) {
   std::promise<WriteOutcome> promise;
   auto future = promise.get_future();
-  write(std::move(job),
-        [&promise](WriteOutcome outcome) { promise.set_value(std::move(outcome)); });
+  write(
+      std::move(job), [&promise](WriteOutcome outcome) { promise.set_value(std::move(outcome)); },
+      CompleteOn::writer_thread);
   WriteOutcome outcome = future.get();
   if (outcome.ok) return;
   if (outcome.error) throw DbError(*outcome.error, outcome.message);
   // The job threw something other than DbError: keep its message, not its type.
   throw std::runtime_error(outcome.message);
+}
+
+void Database::set_completion_executor(CompletionExecutor executor) {
+  std::lock_guard lock(executor_mutex_);
+  executor_ = executor ? std::make_shared<const CompletionExecutor>(std::move(executor)) : nullptr;
+}
+
+namespace {
+
+void run_completion(WriteDone& done, WriteOutcome outcome) {
+  try {
+    done(std::move(outcome));
+  } catch (const std::exception& error) {
+    spdlog::error("store: write completion threw: {}", error.what());
+  } catch (...) {
+    spdlog::error("store: write completion threw a non-standard exception");
+  }
+}
+
+}  // namespace
+
+void Database::complete(WriteDone& done, WriteOutcome outcome, CompleteOn where) {
+  if (!done) return;
+  std::shared_ptr<const CompletionExecutor> executor;
+  if (where == CompleteOn::executor) {
+    std::lock_guard lock(executor_mutex_);
+    executor = executor_;
+  }
+  if (!executor) {
+    run_completion(done, std::move(outcome));
+    done = nullptr;  // release what it owned now, on this thread
+    return;
+  }
+  (*executor)([done = std::move(done), outcome = std::move(outcome)]() mutable {
+    run_completion(done, std::move(outcome));
+  });
 }
 
 std::unique_ptr<Database> open_database(const OpenOptions& options) {

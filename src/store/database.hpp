@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,8 @@
 #include <type_traits>
 #include <variant>
 #include <vector>
+
+#include "core/unique_function.hpp"
 
 namespace rynek::store {
 
@@ -82,8 +85,48 @@ struct WriteOutcome {
   std::string message;          // for logs only, never shown to users
 };
 
-using WriteJob = std::function<void(Connection&)>;
-using WriteDone = std::function<void(WriteOutcome)>;
+// Why a typed write produced no value: the job's DbError code (none when it threw
+// something else, or the transaction failed), and a message for logs only.
+struct WriteFailure {
+  std::optional<DbErrc> code;
+  std::string message;
+};
+
+// The result of a typed write: the job's return value, or why there is none.
+template <class T>
+class Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}
+  Result(WriteFailure failure) : state_(std::move(failure)) {}
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  explicit operator bool() const { return ok(); }
+  T& value() { return std::get<T>(state_); }
+  const T& value() const { return std::get<T>(state_); }
+  T* operator->() { return &value(); }
+  T& operator*() { return value(); }
+  const WriteFailure& failure() const { return std::get<WriteFailure>(state_); }
+  // True when the job raised this DbError code (e.g. unique_violation -> 409).
+  bool failed_with(DbErrc code) const { return !ok() && failure().code == code; }
+
+ private:
+  std::variant<T, WriteFailure> state_;
+};
+
+// Move-only: a job or a completion may own a request's http::Responder.
+using WriteJob = core::UniqueFunction<void(Connection&)>;
+using WriteDone = core::UniqueFunction<void(WriteOutcome)>;
+
+// Where a write's completion runs. Request handlers' completions run on the
+// executor the server installs (its I/O threads), so the writer thread runs SQL
+// only; the CLI, tests and background workers may take them on the writer thread.
+enum class CompleteOn { executor, writer_thread };
+using CompletionExecutor = std::function<void(core::UniqueFunction<void()>)>;
+
+struct WriteTask {
+  WriteJob job;
+  WriteDone done;  // may be empty
+  CompleteOn complete_on = CompleteOn::executor;
+};
 
 class Database {
  public:
@@ -104,12 +147,36 @@ class Database {
   }
 
   // Queues a write job for the single writer. The job runs inside the writer's
-  // transaction (in a savepoint of its own); `done` is called on the writer thread
-  // once the transaction is durable, or with the error the job raised.
-  virtual void write(WriteJob job, WriteDone done) = 0;
+  // transaction (in a savepoint of its own); `done` is called once the transaction
+  // is durable, or with the error the job raised — on the completion executor
+  // (the I/O threads when serving; the writer thread when none is installed).
+  void write(WriteJob job, WriteDone done = {}, CompleteOn where = CompleteOn::executor) {
+    submit(WriteTask{std::move(job), std::move(done), where});
+  }
+
+  // Typed form: the job returns a value, `done` receives Result<T> — the value once
+  // it is durable, or the failure. No side channels between job and completion.
+  template <class Job, class Done>
+  requires(!std::is_void_v<std::invoke_result_t<Job&, Connection&>>) void write(
+      Job job, Done done, CompleteOn where = CompleteOn::executor) {
+    using T = std::decay_t<std::invoke_result_t<Job&, Connection&>>;
+    auto slot = std::make_shared<std::optional<T>>();
+    submit(WriteTask{[job = std::move(job), slot](Connection& c) mutable { slot->emplace(job(c)); },
+                     [done = std::move(done), slot](WriteOutcome outcome) mutable {
+                       if (outcome.ok && *slot) {
+                         done(Result<T>(std::move(**slot)));
+                       } else {
+                         done(Result<T>(WriteFailure{outcome.error, std::move(outcome.message)}));
+                       }
+                     },
+                     where});
+  }
 
   // Blocking form for the CLI and tests: rethrows DbError on failure.
   void write_and_wait(WriteJob job);
+
+  // Installs (or, with nullptr, removes) where completions run; thread-safe.
+  void set_completion_executor(CompletionExecutor executor);
 
   // Applies pending migrations; returns the names applied.
   virtual std::vector<std::string> migrate() = 0;
@@ -119,6 +186,14 @@ class Database {
 
  protected:
   virtual void with_reader(const std::function<void(Connection&)>& fn) = 0;
+  virtual void submit(WriteTask task) = 0;
+  // For backends: runs a completion where its task asked. A completion that throws
+  // is logged; whatever it owned (a Responder) is released, which answers for it.
+  void complete(WriteDone& done, WriteOutcome outcome, CompleteOn where);
+
+ private:
+  std::mutex executor_mutex_;
+  std::shared_ptr<const CompletionExecutor> executor_;
 };
 
 struct OpenOptions {

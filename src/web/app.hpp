@@ -11,6 +11,7 @@
 #include "core/config.hpp"
 #include "core/rate_limit.hpp"
 #include "core/tokens.hpp"
+#include "core/work_pool.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "store/database.hpp"
@@ -40,6 +41,8 @@ struct App {
   PageCache& cache;
   const core::Secret& secret;
   RateLimits& limits;
+  // Slow work off the I/O threads (password hashing, image decoding); owned by serve().
+  core::WorkPool& work_pool;
   // Called after a write that queued e-mail, so the mail worker wakes at once.
   std::function<void()> mail_queued = [] {};
   // The site settings as of the cache's content version (web/site_settings.hpp).

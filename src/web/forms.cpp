@@ -18,12 +18,6 @@ std::string csrf_token_for(const App& app, const http::Request& request, http::R
   return app.secret.csrf_token(value);
 }
 
-bool csrf_valid(const App& app, const http::Request& request, const http::Params& form) {
-  auto cookie = request.cookie(kCsrfCookie);
-  if (!cookie || !core::looks_like_token(*cookie)) return false;
-  return app.secret.csrf_token_valid(*cookie, form_value(form, kCsrfField));
-}
-
 std::string form_value(const http::Params& form, std::string_view key) {
   for (const auto& [name, value] : form) {
     if (name == key) return value;

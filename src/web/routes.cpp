@@ -7,6 +7,7 @@
 #include "web/admin/seminars_list.hpp"
 #include "web/admin/settings.hpp"
 #include "web/app.hpp"
+#include "web/csrf.hpp"
 #include "web/feeds.hpp"
 #include "web/news.hpp"
 #include "web/seminars.hpp"
@@ -82,15 +83,15 @@ http::Router make_router(App& app) {
   t.get("/seminaria/{slug}/kalendarz.ics", "seminars.ics", seminar_ics);
   t.get("/seminaria/{slug}/rejestracja", "seminars.register.form", registration_form);
   t.post("/seminaria/{slug}/rejestracja", "seminars.register.submit", registration_submit,
-         kFormBodyLimit, Csrf::required);
+         kFormBodyLimit, Csrf::visitor_form);
   t.get("/seminaria/{slug}/rejestracja/wyslano", "seminars.register.sent", registration_sent);
   // Personal participation links (the token is the credential; logged as the pattern only)
   t.get_private("/u/{token}", "participant.page", participant_page);
   t.post_private("/u/{token}/potwierdz", "participant.confirm", participant_confirm,
-                 kSmallBodyLimit, Csrf::required);
+                 kSmallBodyLimit, Csrf::visitor_form);
   t.get_private("/u/{token}/anuluj", "participant.cancel.form", participant_cancel_form);
   t.post_private("/u/{token}/anuluj", "participant.cancel", participant_cancel, kSmallBodyLimit,
-                 Csrf::required);
+                 Csrf::visitor_form);
   t.get_private("/u/{token}/kalendarz.ics", "participant.ics", participant_ics);
   t.post_private("/u/{token}/obecnosc", "participant.heartbeat", participant_heartbeat,
                  kSmallBodyLimit, Csrf::not_needed);
@@ -111,6 +112,7 @@ http::Router make_router(App& app) {
   for (auto& route : admin::seminar_edit_routes(app)) router.add(std::move(route));
   for (auto& route : admin::registration_routes(app)) router.add(std::move(route));
   for (auto& route : admin::settings_routes(app)) router.add(std::move(route));
+  router.set_csrf_guard(make_csrf_guard(app));
   return router;
 }
 

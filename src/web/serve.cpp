@@ -130,7 +130,9 @@ int serve(const core::Config& config, DemoContent demo) {
   PageCache cache;
   RateLimits limits;
   limits.set_enabled(config.rate_limits);
-  App app{config, *db, templates, static_files, media, cache, secret, limits};
+  // Two threads bound the CPU and memory of argon2id logins and image decoding.
+  core::WorkPool work_pool(2, 256);
+  App app{config, *db, templates, static_files, media, cache, secret, limits, work_pool};
 
   std::unique_ptr<mail::MailWorker> mailer;
   if (!config.smtp_url.empty()) {
@@ -150,12 +152,15 @@ int serve(const core::Config& config, DemoContent demo) {
                         return render_error(app, status, request);
                       });
   server.listen();
+  // Write completions of requests run on the I/O threads: the writer thread does SQL only.
+  db->set_completion_executor(
+      [&server](core::UniqueFunction<void()> work) { server.post(std::move(work)); });
   // Content changed by other processes reaches the page cache within a second.
-  Ticker version_watcher(std::chrono::seconds(1), [&] {
+  auto version_watcher = std::make_unique<Ticker>(std::chrono::seconds(1), [&] {
     cache.set_version(db->read([](store::Connection& c) { return content::content_version(c); }));
   });
   // Reminders, expired confirmations, the waiting list: every 30 seconds.
-  Ticker housekeeping(std::chrono::seconds(30), [&] {
+  auto housekeeping = std::make_unique<Ticker>(std::chrono::seconds(30), [&] {
     int queued = 0;
     db->write_and_wait([&](store::Connection& c) {
       auto now = core::Clock::now();
@@ -169,6 +174,14 @@ int serve(const core::Config& config, DemoContent demo) {
   spdlog::info("Rynek listening on http://{}:{} ({} threads, {}, started in {:.0f} ms)",
                config.listen_host, server.port(), config.threads, db->backend_name(), ms);
   server.run();
+  // Stopped in order, each before what it uses: the I/O threads have ended, so
+  // completions run on the writer from now on; queued slow work still runs (its
+  // answers go nowhere); then the tickers, the mailer, and last the writer, which
+  // drains what is queued.
+  db->set_completion_executor(nullptr);
+  work_pool.stop();
+  housekeeping.reset();
+  version_watcher.reset();
   core::flush_access_log();
   if (mailer) mailer->stop();
   db->close();

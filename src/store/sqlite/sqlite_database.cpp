@@ -41,7 +41,10 @@ SqliteDatabase::SqliteDatabase(const std::string& path, const OpenOptions& optio
     // WAL, which the read-only connections rely on.
     auto durability = options.synchronous_full ? Durability::full : Durability::normal;
     writer_ = std::make_unique<Writer>(
-        std::make_unique<SqliteConnection>(path_, OpenMode::read_write, durability));
+        std::make_unique<SqliteConnection>(path_, OpenMode::read_write, durability),
+        [this](WriteDone& done, WriteOutcome outcome, CompleteOn where) {
+          complete(done, std::move(outcome), where);
+        });
     readers_ = std::make_unique<ReaderPool>(path_, options.read_connections);
   } catch (...) {
     writer_.reset();
@@ -57,8 +60,8 @@ SqliteDatabase::~SqliteDatabase() {
   if (temporary_) remove_database_files(path_);
 }
 
-void SqliteDatabase::write(WriteJob job, WriteDone done) {
-  writer_->write(std::move(job), std::move(done));
+void SqliteDatabase::submit(WriteTask task) {
+  writer_->write(std::move(task));
 }
 
 std::vector<std::string> SqliteDatabase::migrate() {

@@ -18,7 +18,6 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(const std::string& path, const OpenOptions& options);
   ~SqliteDatabase() override;
 
-  void write(WriteJob job, WriteDone done) override;
   std::vector<std::string> migrate() override;
   std::string backend_name() const override { return "sqlite"; }
   void close() override;
@@ -26,6 +25,7 @@ class SqliteDatabase final : public Database {
 
  protected:
   void with_reader(const std::function<void(Connection&)>& fn) override;
+  void submit(WriteTask task) override;
 
  private:
   std::string path_;

@@ -13,24 +13,27 @@ WriteOutcome outcome_of(const DbError& error) {
 
 }  // namespace
 
-Writer::Writer(std::unique_ptr<SqliteConnection> connection)
-    : connection_(std::move(connection)), thread_([this] { run(); }) {}
+Writer::Writer(std::unique_ptr<SqliteConnection> connection, Deliver deliver)
+    : connection_(std::move(connection)),
+      deliver_(std::move(deliver)),
+      thread_([this] { run(); }) {}
 
 Writer::~Writer() {
   close();
 }
 
-void Writer::write(WriteJob job, WriteDone done) {
+void Writer::write(WriteTask task) {
   bool wake = false;
   {
     std::unique_lock lock(mutex_);
     if (!closing_) {
-      queue_.push_back(Item{std::move(job), std::move(done)});
+      queue_.push_back(std::move(task));
       wake = sleeping_;
       sleeping_ = false;  // one notify per wake-up is enough
     } else {
       lock.unlock();
-      if (done) done(WriteOutcome{false, DbErrc::other, "the database writer is closed"});
+      deliver_(task.done, WriteOutcome{false, DbErrc::other, "the database writer is closed"},
+               CompleteOn::writer_thread);
       return;
     }
   }
@@ -43,7 +46,7 @@ void Writer::run_exclusive(const std::function<void(SqliteConnection&)>& fn) {
   {
     std::lock_guard lock(mutex_);
     if (closing_) throw std::runtime_error("the database writer is closed");
-    // std::function needs a copyable callable; the task lives on this stack until get().
+    // The task lives on this stack until get().
     exclusive_.emplace_back([&task] { task(); });
     sleeping_ = false;
   }
@@ -63,7 +66,7 @@ void Writer::close() {
 
 void Writer::run() {
   std::vector<Item> batch;
-  std::vector<std::function<void()>> tasks;
+  std::vector<core::UniqueFunction<void()>> tasks;
   for (;;) {
     {
       std::unique_lock lock(mutex_);
@@ -174,15 +177,9 @@ void Writer::fail_open_jobs(std::size_t from, std::size_t to, const WriteOutcome
 
 void Writer::deliver(std::span<Item> batch) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (!batch[i].done) continue;
-    try {
-      batch[i].done(std::move(outcomes_[i]));
-    } catch (const std::exception& error) {
-      // A callback's failure must not cost the other callbacks their call.
-      spdlog::error("store: write completion threw: {}", error.what());
-    } catch (...) {
-      spdlog::error("store: write completion threw a non-standard exception");
-    }
+    // The job is done with: what it owned is released here, before its completion runs.
+    batch[i].job = nullptr;
+    deliver_(batch[i].done, std::move(outcomes_[i]), batch[i].complete_on);
   }
 }
 

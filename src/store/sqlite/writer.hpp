@@ -12,7 +12,9 @@
 //     ...
 //   COMMIT                                   (one fsync for the whole batch)
 //
-// and only then calls every `done`, in submission order, on the writer thread.
+// and only then hands every `done`, in submission order, to the deliverer the
+// database gave it (which posts it to the I/O threads or, for the CLI and tests,
+// runs it on the writer thread: store/database.hpp).
 // What this guarantees:
 //   * `done` is called exactly once per job, and an ok outcome means the job's
 //     changes are durable. A caller never hears "ok" before the fsync.
@@ -49,12 +51,15 @@ class Writer {
  public:
   static constexpr std::size_t kMaxBatch = 1024;
 
-  explicit Writer(std::unique_ptr<SqliteConnection> connection);
+  // Hands a finished task's completion on; called on the writer thread.
+  using Deliver = std::function<void(WriteDone&, WriteOutcome, CompleteOn)>;
+
+  Writer(std::unique_ptr<SqliteConnection> connection, Deliver deliver);
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
-  void write(WriteJob job, WriteDone done);
+  void write(WriteTask task);
   // Runs fn on the writer thread between batches, outside any transaction, and
   // waits for it; rethrows what fn throws. For migrations, which need their own
   // transactions.
@@ -62,10 +67,7 @@ class Writer {
   void close();
 
  private:
-  struct Item {
-    WriteJob job;
-    WriteDone done;
-  };
+  using Item = WriteTask;
 
   void run();
   void commit_batch(std::span<Item> batch);
@@ -75,12 +77,13 @@ class Writer {
   void deliver(std::span<Item> batch);
 
   std::unique_ptr<SqliteConnection> connection_;
+  Deliver deliver_;
   std::vector<WriteOutcome> outcomes_;  // reused per batch; only the writer thread touches it
 
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<Item> queue_;
-  std::vector<std::function<void()>> exclusive_;
+  std::vector<core::UniqueFunction<void()>> exclusive_;
   bool closing_ = false;
   bool sleeping_ = false;  // lets write() skip the notify syscall while the thread is busy
 

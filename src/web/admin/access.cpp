@@ -1,6 +1,6 @@
 // The back-office gate (see access.hpp): every admin route is wrapped by guard()
-// or guard_async(), which find the session, check the role and, for requests
-// that change something, the session's CSRF token, before the handler runs.
+// or guard_async(), which find the session and check the role before the handler
+// runs. The session's CSRF token was checked before that, at dispatch (web/csrf.hpp).
 #include "web/admin/access.hpp"
 
 #include <array>
@@ -16,11 +16,6 @@
 
 namespace rynek::web::admin {
 namespace {
-
-bool changes_state(http::Method method) {
-  return method != http::Method::get && method != http::Method::head &&
-         method != http::Method::options;
-}
 
 std::string login_redirect_target(const http::Request& request) {
   std::string here = request.path;
@@ -41,49 +36,6 @@ std::optional<http::Response> refuse(App& app, Access access, const http::Reques
     auto response = render_error(app, 403, &request);
     mark_admin(response);
     return response;
-  }
-  if (changes_state(request.method)) {
-    auto given = csrf_field(request);
-    if (!given || !core::constant_time_equals(*given, session->csrf)) {
-      spdlog::info("admin: {} without a valid csrf token (account {})", request.path,
-                   session->account.id);
-      auto response = render_error(app, 403, &request);
-      mark_admin(response);
-      return response;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> multipart_field(const http::Request& request,
-                                           std::string_view content_type, std::string_view name) {
-  auto at = content_type.find("boundary=");
-  if (at == std::string_view::npos) return std::nullopt;
-  auto boundary = content_type.substr(at + 9);
-  if (auto end = boundary.find(';'); end != std::string_view::npos)
-    boundary = boundary.substr(0, end);
-  if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') {
-    boundary = boundary.substr(1, boundary.size() - 2);
-  }
-  if (boundary.empty()) return std::nullopt;
-  const std::string delimiter = "--" + std::string(boundary);
-  const std::string wanted = "name=\"" + std::string(name) + "\"";
-  std::string_view body = request.body;
-  for (auto start = body.find(delimiter); start != std::string_view::npos;) {
-    auto head_begin = start + delimiter.size();
-    auto head_end = body.find("\r\n\r\n", head_begin);
-    if (head_end == std::string_view::npos) return std::nullopt;
-    auto next = body.find("\r\n" + delimiter, head_end);
-    if (next == std::string_view::npos) return std::nullopt;
-    auto head = body.substr(head_begin, head_end - head_begin);
-    auto disposition = head.find("Content-Disposition");
-    if (disposition == std::string_view::npos) disposition = head.find("content-disposition");
-    if (disposition != std::string_view::npos &&
-        head.find(wanted, disposition) != std::string_view::npos &&
-        head.find("filename=") == std::string_view::npos) {
-      return std::string(body.substr(head_end + 4, next - head_end - 4));
-    }
-    start = next + 2;
   }
   return std::nullopt;
 }
@@ -168,18 +120,7 @@ http::Route admin_post(App& app, Access access, std::string pattern, std::string
                        AsyncHandler handler, std::size_t body_limit) {
   return http::Route{http::Method::post, std::move(pattern),
                      std::move(name),    guard_async(app, access, handler),
-                     body_limit,         http::Csrf::required};
-}
-
-std::optional<std::string> csrf_field(const http::Request& request) {
-  auto type = request.header("Content-Type");
-  if (type.starts_with("multipart/form-data")) return multipart_field(request, type, "csrf");
-  auto form = http::decode_form(request.body);
-  if (!form) return std::nullopt;
-  for (const auto& [name, value] : *form) {
-    if (name == "csrf") return value;
-  }
-  return std::nullopt;
+                     body_limit,         http::Csrf::session_form};
 }
 
 void mark_admin(http::Response& response) {

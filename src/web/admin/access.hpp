@@ -58,9 +58,6 @@ http::Route admin_post(App& app, Access access, std::string pattern, std::string
 
 inline constexpr std::string_view kSessionCookie = "rynek_session";
 
-// The value of the "csrf" field of a POST body, urlencoded or multipart/form-data.
-std::optional<std::string> csrf_field(const http::Request& request);
-
 // No caching, no indexing, no Referer: set on every response that passes a guard.
 void mark_admin(http::Response& response);
 

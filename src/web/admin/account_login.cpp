@@ -9,7 +9,6 @@
 // time as a known one, so neither the words nor the timing tell which addresses
 // have accounts.
 #include "accounts/account_store.hpp"
-#include "accounts/hash_pool.hpp"
 #include "accounts/lockout.hpp"
 #include "accounts/password.hpp"
 #include "accounts/session.hpp"
@@ -27,7 +26,7 @@ namespace {
 
 constexpr auto kFailureDelay = std::chrono::milliseconds(400);
 
-enum class LoginProblem { none, wrong, locked, expired_form };
+enum class LoginProblem { none, wrong, locked };
 
 http::Response render_login(const App& app, const http::Request& request, const std::string& email,
                             const std::string& next, LoginProblem problem, int status) {
@@ -42,10 +41,6 @@ http::Response render_login(const App& app, const http::Request& request, const 
     context["error_note"] =
         core::translate(lang, "Too many failed attempts. Please try again later.");
   }
-  if (problem == LoginProblem::expired_form) {
-    context["error"] =
-        core::translate(lang, "The form has expired. Please fill it in again and send it.");
-  }
   if (request.query_param("haslo") == "ustawione") {
     context["notice"] = core::translate(lang, "Your new password is set. Please log in.");
   }
@@ -58,11 +53,11 @@ http::Response render_login(const App& app, const http::Request& request, const 
 // The answer after a failed attempt, sent after a short delay off every I/O thread.
 void answer_failure(App& app, std::shared_ptr<http::Request> request, std::string email,
                     std::string next, LoginProblem problem, http::Responder respond) {
-  accounts::HashPool::shared().post_after(
-      kFailureDelay, [&app, request, email, next, problem, respond] {
-        respond(render_login(app, *request, email, next, problem,
-                             problem == LoginProblem::locked ? 429 : 422));
-      });
+  app.work_pool.post_after(kFailureDelay,
+                           [&app, request, email, next, problem, respond = std::move(respond)] {
+                             respond(render_login(app, *request, email, next, problem,
+                                                  problem == LoginProblem::locked ? 429 : 422));
+                           });
 }
 
 }  // namespace
@@ -80,9 +75,6 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
   if (!form) return respond(render_error(app, 400, &request));
   auto email = accounts::normalise_email(form_value(*form, "email"));
   auto next = safe_next(form_value(*form, "next"));
-  if (!csrf_valid(app, request, *form)) {
-    return respond(render_login(app, request, email, next, LoginProblem::expired_form, 403));
-  }
   auto shared = std::make_shared<http::Request>(request);
   auto now = core::Clock::now();
   auto [stored, failures] = app.db.read([&](store::Connection& db) {
@@ -95,8 +87,9 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
   auto password = form_value(*form, "password");
   auto old_cookie = std::string(request.cookie(kSessionCookie).value_or(""));
   auto user_agent = std::string(request.header("User-Agent"));
-  bool posted = accounts::HashPool::shared().post([&app, shared, email, next, password, stored,
-                                                   old_cookie, user_agent, respond] {
+  app.work_pool.post_or_refuse([&app, shared, email, next, password, stored, old_cookie, user_agent,
+                                respond = std::move(respond)](core::Admission admission) mutable {
+    if (admission == core::Admission::refused) return respond(unavailable(app, *shared));
     bool ok = false;
     if (stored && stored->account.active && !stored->password_hash.empty() &&
         password.size() <= accounts::kMaxPasswordLength) {
@@ -106,26 +99,26 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
     }
     auto at = core::Clock::now();
     auto session = accounts::make_session_values();
-    auto locked = std::make_shared<bool>(false);
     app.db.write(
-        [ok, email, stored, session, old_cookie, user_agent, at, locked](store::Connection& db) {
-          if (!ok) {
-            *locked = accounts::record_failure(db, email, at).locked_until.has_value();
-            return;
-          }
+        // For a failed attempt: whether the address is now locked.
+        [ok, email, stored, session, old_cookie, user_agent, at](store::Connection& db) {
+          if (!ok) return accounts::record_failure(db, email, at).locked_until.has_value();
           accounts::clear_failures(db, email);
           if (core::looks_like_token(old_cookie))
             accounts::delete_session(db, core::token_hash(old_cookie));
           accounts::insert_session(db, session, stored->account.id, user_agent, at);
+          return false;
         },
-        [&app, ok, shared, email, next, session, locked, respond](store::WriteOutcome outcome) {
-          if (!outcome.ok) {
-            spdlog::error("login: write failed: {}", outcome.message);
+        [&app, ok, shared, email, next, session,
+         respond = std::move(respond)](store::Result<bool> locked) mutable {
+          if (!locked) {
+            spdlog::error("login: write failed: {}", locked.failure().message);
             return respond(unavailable(app, *shared));
           }
           if (!ok) {
             return answer_failure(app, shared, email, next,
-                                  *locked ? LoginProblem::locked : LoginProblem::wrong, respond);
+                                  *locked ? LoginProblem::locked : LoginProblem::wrong,
+                                  std::move(respond));
           }
           spdlog::info("admin: account {} logged in", email);
           auto response = http::Response::redirect(303, next);
@@ -134,13 +127,12 @@ void login_submit(App& app, http::Request& request, http::Responder respond) {
           respond(std::move(response));
         });
   });
-  if (!posted) respond(unavailable(app, request));
 }
 
 void logout_submit(App& app, http::Request& request, const Session&, http::Responder respond) {
   auto id_hash = core::token_hash(request.cookie(kSessionCookie).value_or(""));
   app.db.write([id_hash](store::Connection& db) { accounts::delete_session(db, id_hash); },
-               [&app, respond](store::WriteOutcome outcome) {
+               [&app, respond = std::move(respond)](store::WriteOutcome outcome) {
                  if (!outcome.ok) spdlog::error("logout: write failed: {}", outcome.message);
                  auto response = http::Response::redirect(303, "/admin/logowanie?wylogowano=1");
                  response.headers.add("Set-Cookie", cleared_session_cookie(app));

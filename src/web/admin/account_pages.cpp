@@ -15,9 +15,11 @@ http::Route get(std::string pattern, std::string name, http::SyncHandler handler
   return http::Route{http::Method::get, std::move(pattern), std::move(name), std::move(handler)};
 }
 
-http::Route post(std::string pattern, std::string name, http::AsyncHandler handler) {
+// Signed-in forms carry the session's token; the login and password pages the visitor's.
+http::Route post(std::string pattern, std::string name, http::AsyncHandler handler,
+                 http::Csrf csrf = http::Csrf::session_form) {
   return http::Route{http::Method::post, std::move(pattern), std::move(name),
-                     std::move(handler), kFormBodyLimit,     http::Csrf::required};
+                     std::move(handler), kFormBodyLimit,     csrf};
 }
 
 http::SyncHandler anonymous(App& app, http::Response (*handler)(App&, http::Request&)) {
@@ -37,19 +39,20 @@ std::vector<http::Route> account_routes(App& app) {
   std::vector<http::Route> routes;
   routes.push_back(get("/admin", "admin.dashboard", guard(app, Access::any_account, dashboard)));
   routes.push_back(get("/admin/logowanie", "admin.login.form", anonymous(app, login_form)));
-  routes.push_back(post("/admin/logowanie", "admin.login", anonymous_async(app, login_submit)));
+  routes.push_back(post("/admin/logowanie", "admin.login", anonymous_async(app, login_submit),
+                        http::Csrf::visitor_form));
   routes.push_back(
       post("/admin/wyloguj", "admin.logout", guard_async(app, Access::any_account, logout_submit)));
   routes.push_back(
       get("/admin/haslo", "admin.password.request.form", anonymous(app, password_request_form)));
   routes.push_back(post("/admin/haslo", "admin.password.request",
-                        anonymous_async(app, password_request_submit)));
+                        anonymous_async(app, password_request_submit), http::Csrf::visitor_form));
   // The token is the credential: the access log shows the pattern only.
   routes.push_back(
       get("/admin/haslo/{token}", "admin.password.set.form", anonymous(app, password_set_form)));
   routes.back().log_path = http::LogPath::pattern_only;
   routes.push_back(post("/admin/haslo/{token}", "admin.password.set",
-                        anonymous_async(app, password_set_submit)));
+                        anonymous_async(app, password_set_submit), http::Csrf::visitor_form));
   routes.back().log_path = http::LogPath::pattern_only;
   routes.push_back(
       get("/admin/uzytkownicy", "admin.users", guard(app, Access::admins, users_page)));

@@ -7,7 +7,6 @@
 // every session of the account.
 #include "accounts/account_store.hpp"
 #include "accounts/audit.hpp"
-#include "accounts/hash_pool.hpp"
 #include "accounts/password.hpp"
 #include "accounts/reset.hpp"
 #include "core/i18n.hpp"
@@ -63,11 +62,6 @@ void password_request_submit(App& app, http::Request& request, http::Responder r
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
   auto email = accounts::normalise_email(form_value(*form, "email"));
-  if (!csrf_valid(app, request, *form)) {
-    return respond(render_request(
-        app, request, email, false,
-        core::translate(lang, "The form has expired. Please fill it in again and send it."), 403));
-  }
   if (!accounts::plausible_email(email)) {
     return respond(render_request(app, request, email, false,
                                   core::translate(lang, "Enter a valid e-mail address."), 422));
@@ -84,7 +78,7 @@ void password_request_submit(App& app, http::Request& request, http::Responder r
         accounts::create_reset(db, app.secret, stored->account.id, accounts::kResetMailKind, lang,
                                now);
       },
-      [&app, respond, sent](store::WriteOutcome outcome) {
+      [&app, respond = std::move(respond), sent](store::WriteOutcome outcome) {
         if (!outcome.ok) spdlog::error("password reset request failed: {}", outcome.message);
         app.mail_queued();
         auto response = http::Response::redirect(303, sent);
@@ -106,11 +100,6 @@ void password_set_submit(App& app, http::Request& request, http::Responder respo
   if (!form) return respond(render_error(app, 400, &request));
   const auto token = request.params.at("token");
   if (!link_is_valid(app, token)) return respond(render_set(app, request, false, "", 404));
-  if (!csrf_valid(app, request, *form)) {
-    return respond(render_set(
-        app, request, true,
-        core::translate(lang, "The form has expired. Please fill it in again and send it."), 403));
-  }
   auto password = form_value(*form, "password");
   if (auto problem = accounts::password_problem(password)) {
     return respond(render_set(
@@ -121,22 +110,25 @@ void password_set_submit(App& app, http::Request& request, http::Responder respo
         render_set(app, request, true, core::translate(lang, "The two passwords differ."), 422));
   }
   auto shared = std::make_shared<http::Request>(request);
-  bool posted = accounts::HashPool::shared().post([&app, shared, token, password, respond] {
+  app.work_pool.post_or_refuse([&app, shared, token, password,
+                                respond = std::move(respond)](core::Admission admission) mutable {
+    if (admission == core::Admission::refused) return respond(unavailable(app, *shared));
     auto hash = accounts::hash_password(password);
-    auto used = std::make_shared<bool>(false);
     auto now = core::Clock::now();
     app.db.write(
-        [token, hash, now, used](store::Connection& db) {
+        // True when the link was still valid and is now used.
+        [token, hash, now](store::Connection& db) {
           auto link = accounts::find_valid_reset(db, token, now);
-          if (!link) return;
-          *used = accounts::use_reset(db, token, hash, now);
+          if (!link) return false;
+          bool used = accounts::use_reset(db, token, hash, now);
           accounts::record_audit(db, link->account_id, "account.password_set", "account",
                                  link->account_id, "password set through an e-mailed link", "{}",
                                  now);
+          return used;
         },
-        [&app, shared, used, respond](store::WriteOutcome outcome) {
-          if (!outcome.ok) {
-            spdlog::error("password set failed: {}", outcome.message);
+        [&app, shared, respond = std::move(respond)](store::Result<bool> used) {
+          if (!used) {
+            spdlog::error("password set failed: {}", used.failure().message);
             return respond(unavailable(app, *shared));
           }
           if (!*used) return respond(render_set(app, *shared, false, "", 404));
@@ -145,7 +137,6 @@ void password_set_submit(App& app, http::Request& request, http::Responder respo
           respond(std::move(response));
         });
   });
-  if (!posted) respond(unavailable(app, request));
 }
 
 }  // namespace rynek::web::admin

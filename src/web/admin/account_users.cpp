@@ -111,7 +111,7 @@ http::Response render_user(App& app, const http::Request& request, const Session
 // Answers a write job: a redirect to `target` once durable, 503 when it failed.
 store::WriteDone redirect_when_done(App& app, std::shared_ptr<http::Request> request,
                                     std::string target, http::Responder respond) {
-  return [&app, request, target, respond](store::WriteOutcome outcome) {
+  return [&app, request, target, respond = std::move(respond)](store::WriteOutcome outcome) {
     if (!outcome.ok) {
       spdlog::error("admin users: write failed: {}", outcome.message);
       return respond(unavailable(app, *request));

@@ -184,7 +184,7 @@ void article_attachment_add(App& app, http::Request& request, const Session& ses
   std::string filename = file->filename->empty() ? "file" : *file->filename;
   auto bytes = std::make_shared<std::string>(file->body);
   form.reset();
-  bool queued = run_off_io_thread([state, bytes, title, filename, render] {
+  bool queued = run_off_io_thread(state->app, [state, bytes, title, filename, render] {
     auto stored = store_attachment_upload(state->app, *bytes);
     if (auto* refusal = std::get_if<std::string>(&stored)) {
       return render({{"attachment_file", core::translate(state->lang, *refusal)}}, 422);
@@ -226,25 +226,25 @@ void article_attachment_remove(App& app, http::Request& request, const Session& 
   if (!load_existing(*state, content::load_article)) return;
   auto file_id = id_param(state->request, "file");
   if (!file_id) return respond_error(*state, 404);
-  auto removed = std::make_shared<bool>(false);
   write_content(
       state->app,
-      [state, file_id, removed](store::Connection& db) {
+      // False: another article's attachment, or already gone (404).
+      [state, file_id](store::Connection& db) {
         const auto now = core::Clock::now();
-        *removed = content::remove_attachment(db, *state->id, *file_id, now);
-        if (!*removed) return;
+        if (!content::remove_attachment(db, *state->id, *file_id, now)) return false;
         boost::json::object details;
         details["attachment_id"] = *file_id;
         accounts::record_audit(db, state->session.account.id, "article.attachment_remove",
                                "article", *state->id, state->existing->fields.title,
                                boost::json::serialize(details), now);
+        return true;
       },
-      [state, removed](store::WriteOutcome outcome) {
-        if (!outcome.ok) {
-          spdlog::error("admin: removing an attachment failed: {}", outcome.message);
+      [state](store::Result<bool> removed) {
+        if (!removed) {
+          spdlog::error("admin: removing an attachment failed: {}", removed.failure().message);
           return respond_error(*state, 503);
         }
-        if (!*removed) return respond_error(*state, 404);  // another article's attachment, or gone
+        if (!*removed) return respond_error(*state, 404);
         state->respond(http::Response::redirect(303, "/admin/artykuly/" +
                                                          std::to_string(*state->id) +
                                                          "?zapisano=usunieto#attachments-title"));

@@ -207,7 +207,7 @@ void message_send(App& app, http::Request& request, const Session& session,
         accounts::record_audit(db, account_id, "registration.message", "seminar", seminar_id,
                                draft.subject, boost::json::serialize(details), now);
       },
-      [&app, request, respond, sent, seminar_id](store::WriteOutcome outcome) {
+      [&app, request, respond = std::move(respond), sent, seminar_id](store::WriteOutcome outcome) {
         if (!outcome.ok) {
           spdlog::error("admin message failed: {}", outcome.message);
           return respond(render_error(app, 503, &request));

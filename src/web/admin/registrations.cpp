@@ -276,16 +276,20 @@ void registration_action(App& app, http::Request& request, const Session& sessio
   const auto seminar_id = seminar->id;
   const auto account_id = session.account.id;
   const auto now = core::Clock::now();
-  auto result = std::make_shared<std::optional<events::ChangeResult>>();
-  auto waiting = std::make_shared<bool>(false);  // approved, but onto the waiting list
+  struct Applied {
+    events::ChangeResult result;
+    bool waiting = false;  // approved, but onto the waiting list
+  };
   app.db.write(
-      [=, action = *action, id = *registration_id](store::Connection& db) {
+      // nullopt: no such registration at this seminar (404).
+      [=, action = *action,
+       id = *registration_id](store::Connection& db) -> std::optional<Applied> {
         auto registration = events::find_registration(db, id);
-        if (!registration || registration->seminar_id != seminar_id) return;  // 404
-        *result = apply(db, action, id, now);
-        if (**result != events::ChangeResult::done) return;
+        if (!registration || registration->seminar_id != seminar_id) return std::nullopt;
+        Applied applied{apply(db, action, id, now)};
+        if (applied.result != events::ChangeResult::done) return applied;
         if (action == Action::approve) {
-          *waiting =
+          applied.waiting =
               events::find_registration(db, id)->state == events::RegistrationState::waitlisted;
         }
         accounts::record_audit(db, account_id, names(action).audit, "registration", id,
@@ -293,19 +297,21 @@ void registration_action(App& app, http::Request& request, const Session& sessio
                                "{\"seminar_id\":" + std::to_string(seminar_id) + ",\"from\":\"" +
                                    std::string(events::state_name(registration->state)) + "\"}",
                                now);
+        return applied;
       },
-      [&app, request, respond, result, waiting, seminar_id, back,
-       action = *action](store::WriteOutcome outcome) {
-        if (!outcome.ok) {
-          spdlog::error("registration action failed: {}", outcome.message);
+      [&app, request, respond = std::move(respond), seminar_id, back,
+       action = *action](store::Result<std::optional<Applied>> applied) {
+        if (!applied) {
+          spdlog::error("registration action failed: {}", applied.failure().message);
           return respond(render_error(app, 503, &request));
         }
-        if (!*result) return respond(render_error(app, 404, &request));
-        const char* done = *waiting                                    ? "approved_waiting"
-                           : **result == events::ChangeResult::done    ? names(action).done
-                           : **result == events::ChangeResult::already ? "unchanged"
-                                                                       : "not_allowed";
-        if (**result == events::ChangeResult::done) app.mail_queued();
+        if (!*applied) return respond(render_error(app, 404, &request));
+        const auto result = (*applied)->result;
+        const char* done = (*applied)->waiting                       ? "approved_waiting"
+                           : result == events::ChangeResult::done    ? names(action).done
+                           : result == events::ChangeResult::already ? "unchanged"
+                                                                     : "not_allowed";
+        if (result == events::ChangeResult::done) app.mail_queued();
         respond(http::Response::redirect(
             303, list_url(seminar_id) + "?done=" + done + (back.empty() ? "" : "&" + back)));
       });

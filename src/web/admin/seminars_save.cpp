@@ -213,7 +213,7 @@ void seminar_material_add(App& app, http::Request& request, const Session& sessi
   std::string filename = file->filename->empty() ? "file" : *file->filename;
   auto bytes = std::make_shared<std::string>(file->body);
   form.reset();
-  bool queued = run_off_io_thread([state, bytes, title, filename, audience, render] {
+  bool queued = run_off_io_thread(state->app, [state, bytes, title, filename, audience, render] {
     auto stored = store_attachment_upload(state->app, *bytes);
     bytes->clear();
     if (auto* refusal = std::get_if<std::string>(&stored)) {
@@ -257,25 +257,25 @@ void seminar_material_remove(App& app, http::Request& request, const Session& se
   if (!load_existing(*state, events::load_seminar_for_editing)) return;
   auto file_id = id_param(state->request, "file");
   if (!file_id) return respond_error(*state, 404);
-  auto removed = std::make_shared<bool>(false);
   write_content(
       state->app,
-      [state, file_id, removed](store::Connection& db) {
+      // False: another seminar's material, or already gone (404).
+      [state, file_id](store::Connection& db) {
         const auto now = core::Clock::now();
-        *removed = events::remove_material(db, *state->id, *file_id, now);
-        if (!*removed) return;
+        if (!events::remove_material(db, *state->id, *file_id, now)) return false;
         boost::json::object details;
         details["material_id"] = *file_id;
         accounts::record_audit(db, state->session.account.id, "seminar.material_remove", "seminar",
                                *state->id, state->existing->seminar.title,
                                boost::json::serialize(details), now);
+        return true;
       },
-      [state, removed](store::WriteOutcome outcome) {
-        if (!outcome.ok) {
-          spdlog::error("admin: removing a material failed: {}", outcome.message);
+      [state](store::Result<bool> removed) {
+        if (!removed) {
+          spdlog::error("admin: removing a material failed: {}", removed.failure().message);
           return respond_error(*state, 503);
         }
-        if (!*removed) return respond_error(*state, 404);  // another seminar's material, or gone
+        if (!*removed) return respond_error(*state, 404);
         state->respond(
             http::Response::redirect(303, "/admin/seminaria/" + std::to_string(*state->id) +
                                               "/edycja?zapisano=usunieto#materials-title"));

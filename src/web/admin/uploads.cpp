@@ -1,6 +1,5 @@
 #include "web/admin/uploads.hpp"
 
-#include "accounts/hash_pool.hpp"
 #include "content/uploads.hpp"
 
 namespace rynek::web::admin {
@@ -23,8 +22,8 @@ std::variant<content::StoredMedia, std::string> store_attachment_upload(const Ap
   return app.media.store(bytes);
 }
 
-bool run_off_io_thread(std::function<void()> work) {
-  return accounts::HashPool::shared().post(std::move(work));
+bool run_off_io_thread(const App& app, core::UniqueFunction<void()> work) {
+  return app.work_pool.post(std::move(work));
 }
 
 std::string record_image(store::Connection& db, const StoredImage& image) {

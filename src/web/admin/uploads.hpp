@@ -34,8 +34,10 @@ std::variant<content::StoredMedia, std::string> store_attachment_upload(const Ap
                                                                         std::string_view bytes);
 
 // Runs slow work (image decoding, fsync of media files) off the I/O threads, on
-// the shared bounded pool. False when the pool is full (answer 503).
-bool run_off_io_thread(std::function<void()> work);
+// the application's bounded pool. False when the pool is full (answer 503). A job
+// that throws is logged and dropped: whatever answer it owned is then given by
+// the Responder's abandonment (500), so the request never hangs.
+bool run_off_io_thread(const App& app, core::UniqueFunction<void()> work);
 
 // In a write job: records a stored image and its variants; returns its hash.
 std::string record_image(store::Connection& db, const StoredImage& image);
@@ -48,7 +50,7 @@ std::string record_image(store::Connection& db, const StoredImage& image);
 template <class Save, class Write, class Refuse, class Busy>
 void store_hero_then_write(std::shared_ptr<Save> save, Write write, Refuse refuse, Busy busy) {
   if (save->input.hero_bytes.empty()) return write(save);
-  bool queued = run_off_io_thread([save, write, refuse] {
+  bool queued = run_off_io_thread(save->state->app, [save, write, refuse] {
     auto stored = store_image_upload(save->state->app, save->input.hero_bytes);
     save->input.hero_bytes.clear();
     if (auto* refusal = std::get_if<std::string>(&stored)) return refuse(save, *refusal);

@@ -13,9 +13,9 @@ class ConnectionTest : public ::testing::Test {
     db_->migrate();
   }
 
-  DbErrc error_of(const WriteJob& job) {
+  DbErrc error_of(WriteJob job) {
     try {
-      db_->write_and_wait(job);
+      db_->write_and_wait(std::move(job));
     } catch (const DbError& error) {
       return error.code();
     }

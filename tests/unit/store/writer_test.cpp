@@ -158,6 +158,102 @@ TEST_F(WriterTest, CloseDrainsQueueAndLaterWritesFail) {
   db_->close();  // twice is harmless
 }
 
+// A hand-run executor standing in for the server's I/O threads.
+class ManualExecutor {
+ public:
+  CompletionExecutor executor() {
+    return [this](core::UniqueFunction<void()> work) {
+      std::lock_guard lock(mutex_);
+      queue_.push_back(std::move(work));
+      changed_.notify_all();
+    };
+  }
+  // Runs queued completions on the calling thread until `count` have run.
+  void run(std::size_t count) {
+    for (std::size_t ran = 0; ran < count; ++ran) {
+      core::UniqueFunction<void()> work;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !queue_.empty(); });
+        work = std::move(queue_.front());
+        queue_.erase(queue_.begin());
+      }
+      work();
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<core::UniqueFunction<void()>> queue_;
+};
+
+TEST_F(WriterTest, CompletionsRunOnTheInstalledExecutorNotTheWriterThread) {
+  open(false);
+  ManualExecutor io;
+  db_->set_completion_executor(io.executor());
+  std::thread::id writer_thread;
+  std::thread::id completion_thread;
+  db_->write(
+      [&](Connection& c) {
+        writer_thread = std::this_thread::get_id();
+        c.execute("INSERT INTO items (n) VALUES (1)");
+      },
+      [&](WriteOutcome outcome) {
+        EXPECT_TRUE(outcome.ok);
+        completion_thread = std::this_thread::get_id();
+      });
+  io.run(1);
+  EXPECT_EQ(completion_thread, std::this_thread::get_id());
+  EXPECT_NE(completion_thread, writer_thread);
+  // write_and_wait (CLI, tests) completes on the writer, so it cannot wait on itself.
+  db_->write_and_wait(insert(2));
+  db_->set_completion_executor(nullptr);
+  EXPECT_EQ(count(), 2);
+}
+
+TEST_F(WriterTest, TypedWritesDeliverTheJobsValueOrItsFailure) {
+  open(false);
+  std::promise<Result<std::int64_t>> inserted;
+  db_->write(
+      [](Connection& c) {
+        c.execute("INSERT INTO items (n) VALUES (5)");
+        return c.last_insert_id();
+      },
+      [&](Result<std::int64_t> id) { inserted.set_value(std::move(id)); });
+  auto id = inserted.get_future().get();
+  ASSERT_TRUE(id.ok());
+  EXPECT_GT(*id, 0);
+
+  std::promise<Result<std::string>> duplicate;
+  db_->write(
+      [](Connection& c) {
+        c.execute("INSERT INTO items (n) VALUES (5)");
+        return std::string("never");
+      },
+      [&](Result<std::string> r) { duplicate.set_value(std::move(r)); });
+  auto refused = duplicate.get_future().get();
+  EXPECT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.failed_with(DbErrc::unique_violation));
+  EXPECT_EQ(count(), 1);  // the failed job left nothing behind
+}
+
+TEST_F(WriterTest, ACompletionThatThrowsDoesNotCostTheOthersTheirCall) {
+  open(false);
+  Completions completions(3);
+  std::atomic<int> threw = 0;
+  db_->write(insert(1), completions.callback(0));
+  db_->write(insert(2), [&](WriteOutcome) {
+    ++threw;
+    throw std::runtime_error("a completion failed");
+  });
+  db_->write(insert(3), completions.callback(1));
+  db_->write(insert(4), completions.callback(2));
+  completions.wait();
+  EXPECT_EQ(threw, 1);
+  EXPECT_EQ(completions.ok_, 3u);
+}
+
 TEST_F(WriterTest, ReadersSeeCommittedDataWhileWriting) {
   open(false);
   std::atomic<bool> stop{false};

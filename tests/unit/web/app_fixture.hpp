@@ -94,8 +94,8 @@ class WithApp : public Base {
                                           });
     static_files_ =
         std::make_unique<http::StaticFiles>(std::filesystem::path(RYNEK_SOURCE_DIR) / "static");
-    app_ = std::make_unique<App>(
-        App{config_, *this->db_, *templates_, *static_files_, *media_, cache_, secret_, limits_});
+    app_ = std::make_unique<App>(App{config_, *this->db_, *templates_, *static_files_, *media_,
+                                     cache_, secret_, limits_, work_pool_});
     router_ = make_router(*app_);
   }
 
@@ -132,8 +132,9 @@ class WithApp : public Base {
                            const admin::Session& session) {
     std::promise<http::Response> promise;
     auto future = promise.get_future();
-    handler(*app_, request, session,
-            [&promise](http::Response response) { promise.set_value(std::move(response)); });
+    handler(*app_, request, session, http::Responder([&promise](http::Response response) {
+      promise.set_value(std::move(response));
+    }));
     EXPECT_EQ(future.wait_for(std::chrono::seconds(30)), std::future_status::ready);
     return future.get();
   }
@@ -147,6 +148,8 @@ class WithApp : public Base {
   RateLimits limits_;
   std::unique_ptr<App> app_;
   http::Router router_;
+  // Last: stopped first, before the App and database its jobs refer to.
+  core::WorkPool work_pool_{2, 64};
 };
 
 using AppTest = WithApp<>;

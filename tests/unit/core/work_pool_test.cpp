@@ -1,27 +1,28 @@
-#include "accounts/hash_pool.hpp"
+#include "core/work_pool.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <future>
+#include <optional>
 
-namespace rynek::accounts {
+namespace rynek::core {
 namespace {
 
 using namespace std::chrono_literals;
 
-TEST(HashPool, RunsPostedWorkOffTheCallingThread) {
+TEST(WorkPool, RunsPostedWorkOffTheCallingThread) {
   std::promise<std::thread::id> ran;  // outlives the pool, whose threads touch it
-  HashPool pool(2, 8);
+  WorkPool pool(2, 8);
   ASSERT_TRUE(pool.post([&] { ran.set_value(std::this_thread::get_id()); }));
   EXPECT_NE(ran.get_future().get(), std::this_thread::get_id());
 }
 
-TEST(HashPool, RefusesWorkBeyondItsQueueBound) {
+TEST(WorkPool, RefusesWorkBeyondItsQueueBound) {
   std::promise<void> release;
   auto released = release.get_future().share();
   std::promise<void> started;
-  HashPool pool(1, 2);  // declared last: stopped before what its work refers to goes away
+  WorkPool pool(1, 2);  // declared last: stopped before what its work refers to goes away
   ASSERT_TRUE(pool.post([&] {
     started.set_value();
     released.wait();
@@ -30,14 +31,32 @@ TEST(HashPool, RefusesWorkBeyondItsQueueBound) {
   EXPECT_TRUE(pool.post([] {}));
   EXPECT_TRUE(pool.post([] {}));
   EXPECT_FALSE(pool.post([] {}));
+  // A job that owes an answer hears of the refusal on the calling thread.
+  std::optional<std::pair<Admission, std::thread::id>> heard;
+  EXPECT_FALSE(pool.post_or_refuse(
+      [&](Admission admission) { heard.emplace(admission, std::this_thread::get_id()); }));
+  ASSERT_TRUE(heard);
+  EXPECT_EQ(heard->first, Admission::refused);
+  EXPECT_EQ(heard->second, std::this_thread::get_id());
   release.set_value();
 }
 
-TEST(HashPool, DelayedWorkRunsAfterItsDelayInOrder) {
+TEST(WorkPool, AdmittedJobsRunOnAPoolThread) {
+  std::promise<std::pair<Admission, std::thread::id>> ran;
+  WorkPool pool(1, 4);
+  ASSERT_TRUE(pool.post_or_refuse([&](Admission admission) {
+    ran.set_value({admission, std::this_thread::get_id()});
+  }));
+  auto [admission, thread] = ran.get_future().get();
+  EXPECT_EQ(admission, Admission::admitted);
+  EXPECT_NE(thread, std::this_thread::get_id());
+}
+
+TEST(WorkPool, DelayedWorkRunsAfterItsDelayInOrder) {
   std::mutex mutex;
   std::vector<int> order;
   std::promise<void> done;
-  HashPool pool(1, 4);
+  WorkPool pool(1, 4);
   auto start = std::chrono::steady_clock::now();
   pool.post_after(60ms, [&] {
     std::lock_guard lock(mutex);
@@ -53,14 +72,14 @@ TEST(HashPool, DelayedWorkRunsAfterItsDelayInOrder) {
   EXPECT_EQ(order, (std::vector<int>{1, 2}));
 }
 
-TEST(HashPool, PendingTimersStillRunWhenThePoolStops) {
+TEST(WorkPool, PendingTimersStillRunWhenThePoolStops) {
   std::atomic<bool> ran = false;
   {
-    HashPool pool(1, 4);
+    WorkPool pool(1, 4);
     pool.post_after(std::chrono::hours(1), [&] { ran = true; });
   }
   EXPECT_TRUE(ran);
 }
 
 }  // namespace
-}  // namespace rynek::accounts
+}  // namespace rynek::core

@@ -1,30 +1,33 @@
-#include "accounts/hash_pool.hpp"
+#include "core/work_pool.hpp"
 
 #include <spdlog/spdlog.h>
 
-namespace rynek::accounts {
+#include <memory>
 
-HashPool::HashPool(unsigned threads, std::size_t max_queued) : max_queued_(max_queued) {
+namespace rynek::core {
+
+WorkPool::WorkPool(unsigned threads, std::size_t max_queued) : max_queued_(max_queued) {
   for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { run_worker(); });
   threads_.emplace_back([this] { run_timer(); });
 }
 
-HashPool::~HashPool() {
+WorkPool::~WorkPool() {
+  stop();
+}
+
+void WorkPool::stop() {
   {
     std::lock_guard lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
     stopping_ = true;
   }
   work_ready_.notify_all();
   timer_ready_.notify_all();
   for (auto& thread : threads_) thread.join();
+  threads_.clear();
 }
 
-HashPool& HashPool::shared() {
-  static HashPool pool(2, 256);
-  return pool;
-}
-
-bool HashPool::post(std::function<void()> work) {
+bool WorkPool::post(UniqueFunction<void()> work) {
   {
     std::lock_guard lock(mutex_);
     if (stopping_ || queue_.size() >= max_queued_) return false;
@@ -34,7 +37,14 @@ bool HashPool::post(std::function<void()> work) {
   return true;
 }
 
-void HashPool::post_after(std::chrono::milliseconds delay, std::function<void()> work) {
+bool WorkPool::post_or_refuse(UniqueFunction<void(Admission)> job) {
+  auto shared = std::make_shared<UniqueFunction<void(Admission)>>(std::move(job));
+  if (post([shared] { (*shared)(Admission::admitted); })) return true;
+  (*shared)(Admission::refused);
+  return false;
+}
+
+void WorkPool::post_after(std::chrono::milliseconds delay, UniqueFunction<void()> work) {
   {
     std::lock_guard lock(mutex_);
     timers_.emplace(std::chrono::steady_clock::now() + delay, std::move(work));
@@ -42,7 +52,7 @@ void HashPool::post_after(std::chrono::milliseconds delay, std::function<void()>
   timer_ready_.notify_one();
 }
 
-void HashPool::run_worker() {
+void WorkPool::run_worker() {
   std::unique_lock lock(mutex_);
   for (;;) {
     work_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -54,13 +64,13 @@ void HashPool::run_worker() {
     try {
       work();
     } catch (const std::exception& e) {
-      spdlog::error("hash pool task failed: {}", e.what());
+      spdlog::error("work pool task failed: {}", e.what());
     }
     lock.lock();
   }
 }
 
-void HashPool::run_timer() {
+void WorkPool::run_timer() {
   std::unique_lock lock(mutex_);
   for (;;) {
     if (timers_.empty()) {
@@ -86,4 +96,4 @@ void HashPool::run_timer() {
   }
 }
 
-}  // namespace rynek::accounts
+}  // namespace rynek::core
