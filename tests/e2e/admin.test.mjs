@@ -67,12 +67,12 @@ describe('back office', { timeout: 120_000 }, () => {
     await checkAxe(page, 'admin login');
     await page.getByLabel('Hasło').fill('to-nie-jest-haslo');
     await page.getByLabel('Adres e-mail').fill(adminEmail);
-    const [wrong] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Zaloguj się' }).click()]);
+    const [wrong] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Zaloguj' }).click()]);
     assert.equal(wrong.status(), 422);
     await checkAxe(page, 'admin login with an error');
     await page.getByLabel('Adres e-mail').fill(adminEmail);
     await page.getByLabel('Hasło').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${rynek.url}/admin`), page.getByRole('button', { name: 'Zaloguj się' }).click()]);
+    await Promise.all([page.waitForURL(`${rynek.url}/admin`), page.getByRole('button', { name: 'Zaloguj' }).click()]);
     assert.match(await page.getByRole('heading', { level: 1 }).textContent(), /Panel|Back office/);
     await checkAxe(page, 'admin dashboard');
     assertNoProblems(page);
@@ -238,7 +238,7 @@ describe('back office', { timeout: 120_000 }, () => {
       await visit(visitorPage, `${rynek.url}/seminaria/${slug}`);
       assert.match(await visitorPage.getByRole('main').textContent(), /Budżet krok po kroku/);
       await Promise.all([visitorPage.waitForURL(`**/seminaria/${slug}/rejestracja`),
-        visitorPage.getByRole('link', { name: /Zarejestruj się/ }).click()]);
+        visitorPage.getByRole('link', { name: /Rejestracja/ }).click()]);
       await visitorPage.getByLabel('Imię i nazwisko').fill('Jan Gość');
       await visitorPage.getByLabel('Adres e-mail').fill(visitorEmail);
       // The questions the admin added in the seminar form.
@@ -247,7 +247,7 @@ describe('back office', { timeout: 120_000 }, () => {
       await organisation.fill('Stowarzyszenie Żółwi');
       await visitorPage.getByLabel('Rola').selectOption('Radny');
       await visitorPage.getByLabel('Chcę dostawać informacje o kolejnych seminariach.').check();
-      const [response] = await Promise.all([visitorPage.waitForNavigation(), visitorPage.getByRole('button', { name: 'Zarejestruj się' }).click()]);
+      const [response] = await Promise.all([visitorPage.waitForNavigation(), visitorPage.getByRole('button', { name: 'Rejestracja' }).click()]);
       assert.ok(response.status() < 400, `registration answered ${response.status()}`);
       assertNoProblems(visitorPage);
       const stored = sql(rynek.dataDir, `SELECT r.answers, c.consent_key, c.version FROM registrations r

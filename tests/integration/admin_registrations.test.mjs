@@ -191,7 +191,7 @@ describe('approving when no place is free', () => {
     assert.match(full.headers.location, /done=approved_waiting&/);
     assert.equal(stateOf(second.email), 'waitlisted');
     const [mail] = await s.world.sink.waitForMail(second.email, 'registration.waitlisted');
-    assert.match(mail.text, /nie\s+ma\s+dla\s+Ciebie\s+miejsca/);
+    assert.match(mail.text, /nie\s+ma\s+wolnych\s+miejsc/);
     assert.equal(s.world.sink.to(second.email, 'registration.approved').length, 0, 'not told a place is reserved');
     const page = await organiser.request(full.headers.location);
     assert.match(page.text, /jest na liście rezerwowej/);
