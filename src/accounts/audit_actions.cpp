@@ -32,7 +32,7 @@ constexpr std::array kActions{
     AuditAction{"seminar.delete", N_("Seminar draft deleted")},
     AuditAction{"seminar.material_add", N_("Material added to a seminar")},
     AuditAction{"seminar.material_remove", N_("Material removed from a seminar")},
-    AuditAction{"registration.approve", N_("Registration approved")},
+    AuditAction{"registration.approve", N_("Registration approved by the organiser")},
     AuditAction{"registration.reject", N_("Registration rejected")},
     AuditAction{"registration.promote", N_("Registration moved up from the waiting list")},
     AuditAction{"registration.cancel", N_("Registration cancelled by the organiser")},

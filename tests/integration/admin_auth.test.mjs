@@ -168,7 +168,8 @@ describe('roles', () => {
     assert.match(invitation.text, /\/admin\/haslo\/[A-Za-z0-9_-]{43}/);
     const log = await admin.request('/admin/dziennik');
     assert.equal(log.status, 200);
-    assert.match(log.text, /account\.create/);
+    assert.match(log.text, /<span title="account\.create">Utworzono konto<\/span>/);
+    assert.match(log.text, /Rola:<\/span> „organizator”|Rola:<\/span> organizator/i);
     assert.match(log.text, /nowa@rynek\.test/);
   });
 });
