@@ -98,7 +98,9 @@ constexpr std::array kFields{
 
 }  // namespace
 
-std::span<const AuditAction> audit_actions() { return kActions; }
+std::span<const AuditAction> audit_actions() {
+  return kActions;
+}
 
 const AuditAction* find_audit_action(std::string_view key) {
   auto it = std::find_if(kActions.begin(), kActions.end(),

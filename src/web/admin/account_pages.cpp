@@ -2,8 +2,8 @@
 #include "web/admin/account_pages.hpp"
 
 #include "accounts/audit.hpp"
-#include "web/admin/audit_view.hpp"
 #include "core/i18n.hpp"
+#include "web/admin/audit_view.hpp"
 #include "web/page.hpp"
 
 namespace rynek::web::admin {

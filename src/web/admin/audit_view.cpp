@@ -34,10 +34,8 @@ constexpr std::array kValues{
 };
 
 constexpr std::array kObjects{
-    Label{"article", N_("Article")},
-    Label{"seminar", N_("Seminar")},
-    Label{"account", N_("Account")},
-    Label{"registration", N_("Registration")},
+    Label{"article", N_("Article")},        Label{"seminar", N_("Seminar")},
+    Label{"account", N_("Account")},        Label{"registration", N_("Registration")},
     Label{"settings", N_("Site settings")},
 };
 
@@ -63,8 +61,8 @@ std::string value_text(const std::string& lang, const boost::json::value& value)
     for (const auto& [key, item] : value.as_object()) {
       if (!out.empty()) out += "; ";
       const char* label = accounts::audit_field_label(key);
-      out += (label ? core::translate(lang, label) : std::string(key)) + ": " +
-             value_text(lang, item);
+      out +=
+          (label ? core::translate(lang, label) : std::string(key)) + ": " + value_text(lang, item);
     }
     return out;
   }

@@ -111,10 +111,10 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
     } else if (outcome.ok) {
       // The notice after the redirect names what happened: published is not "saved".
       const auto& action = save->input.action;
-      const char* saved = !save->versions.empty()   ? "wersje"
-                          : action == "publish"     ? "opublikowano"
-                          : action == "unpublish"   ? "wycofano"
-                                                    : "1";
+      const char* saved = !save->versions.empty() ? "wersje"
+                          : action == "publish"   ? "opublikowano"
+                          : action == "unpublish" ? "wycofano"
+                                                  : "1";
       st.respond(http::Response::redirect(
           303, "/admin/seminaria/" + std::to_string(*saved_id) + "/edycja?zapisano=" + saved));
     } else if (outcome.error == store::DbErrc::unique_violation) {

@@ -124,8 +124,8 @@ TEST_F(AccountsTest, AuditRefusesAnActionThatIsNotListed) {
 // the web layer builds "article."/"seminar." + publish|unpublish and "<type>.delete".
 TEST(AuditActions, EveryRecordedKeyIsListedWithADescription) {
   namespace fs = std::filesystem;
-  std::set<std::string> used{"article.publish", "article.unpublish", "seminar.publish",
-                             "seminar.unpublish", "article.delete", "seminar.delete",
+  std::set<std::string> used{"article.publish",   "article.unpublish", "seminar.publish",
+                             "seminar.unpublish", "article.delete",    "seminar.delete",
                              "account.deactivate"};
   // The first dotted literal of each record_audit(...) call, and the registration
   // actions' table in web/admin/registrations.cpp ({"approved", "registration.approve"}).
