@@ -247,7 +247,7 @@ describe('back office', { timeout: 120_000 }, () => {
       await organisation.fill('Stowarzyszenie Żółwi');
       await visitorPage.getByLabel('Rola').selectOption('Radny');
       await visitorPage.getByLabel('Chcę dostawać informacje o kolejnych seminariach.').check();
-      const [response] = await Promise.all([visitorPage.waitForNavigation(), visitorPage.getByRole('button', { name: 'Rejestracja' }).click()]);
+      const [response] = await Promise.all([visitorPage.waitForNavigation(), visitorPage.getByRole('button', { name: 'Wyślij zgłoszenie' }).click()]);
       assert.ok(response.status() < 400, `registration answered ${response.status()}`);
       assertNoProblems(visitorPage);
       const stored = sql(rynek.dataDir, `SELECT r.answers, c.consent_key, c.version FROM registrations r
