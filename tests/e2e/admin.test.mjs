@@ -100,8 +100,8 @@ describe('back office', { timeout: 120_000 }, () => {
     await page.getByLabel('Treść', { exact: true }).fill('## Wyniki\n\nGłosowało **12 tysięcy** osób.');
     await page.getByLabel('Nowy obraz').setInputFiles({ name: 'rynek.png', mimeType: 'image/png', buffer: png(64, 36, 5) });
     await page.getByLabel('Opis obrazu (tekst alternatywny)').fill('Plac targowy w Łomży');
-    await Promise.all([page.waitForURL(/\/admin\/artykuly\/\d+\?zapisano=1$/), page.getByRole('button', { name: 'Opublikuj' }).click()]);
-    assert.match(await page.getByRole('status').textContent(), /Zapisano artykuł/);
+    await Promise.all([page.waitForURL(/\/admin\/artykuly\/\d+\?zapisano=opublikowano$/), page.getByRole('button', { name: 'Opublikuj' }).click()]);
+    assert.match(await page.getByRole('status').textContent(), /Artykuł został opublikowany/);
     await checkAxe(page, 'admin article form of a published article');
 
     const publicPage = await openPage(context);
@@ -193,10 +193,10 @@ describe('back office', { timeout: 120_000 }, () => {
     assert.ok(await ends.evaluate((input) => input === document.activeElement), 'the link in the summary moves the focus to the field');
 
     await ends.fill(`${seminarDay}T14:00`);
-    await Promise.all([page.waitForURL(/\/admin\/seminaria\/\d+\/edycja\?zapisano=1$/), publish.click()]);
+    await Promise.all([page.waitForURL(/\/admin\/seminaria\/\d+\/edycja\?zapisano=opublikowano$/), publish.click()]);
     seminarId = Number(/seminaria\/(\d+)\//.exec(page.url())[1]);
     base = `${rynek.url}/admin/seminaria/${seminarId}`;
-    assert.match(await page.getByRole('status').textContent(), /Seminarium zostało zapisane/);
+    assert.match(await page.getByRole('status').textContent(), /Seminarium zostało opublikowane/);
     assert.equal(sqlValue(rynek.dataDir, `SELECT status || ' ' || slug FROM seminars WHERE id = ${seminarId}`), `published ${slug}`);
     assert.equal(sqlValue(rynek.dataDir, `SELECT group_concat(key || ':' || type || ':' || required, ' ') FROM form_fields WHERE seminar_id = ${seminarId}`),
       'organizacja:text:1 rola:select:0');
