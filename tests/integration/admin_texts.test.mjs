@@ -96,7 +96,7 @@ describe('publishing and the audit log', () => {
     const main = log.text.slice(log.text.indexOf('<main'));
     const cells = main.replace(/ title="[^"]*"/g, '');  // the raw key stays only as a tooltip
     for (const description of ['Utworzono artykuł', 'Opublikowano artykuł', 'Wycofano publikację artykułu',
-      'Zmieniono artykuł', 'Zmieniono ustawienia serwisu', 'Utworzono konto'])
+      'Zmieniono ustawienia serwisu', 'Utworzono konto'])
       assert.ok(cells.includes(description), `"${description}" in the audit log`);
     assert.doesNotMatch(cells, /article\.(create|update|publish)|settings\.update|account\.create/);
     assert.doesNotMatch(cells, /\{&quot;|\{"/, 'no JSON');
@@ -105,6 +105,8 @@ describe('publishing and the audit log', () => {
     assert.match(cells, /<span class="audit-field">Stan:<\/span> „szkic” → „opublikowany”|<span class="audit-field">Stan:<\/span> „opublikowany” → „wycofany”/);
     assert.match(cells, /Artykuł #\d+/);
     // What is stored stays machine-readable.
+    // Roles by their names: the editor account made on the command line is "Redaktor".
+    assert.match(cells, /command line: redaktor@rynek\.test<ul class="audit-changes"><li><span class="audit-field">Rola:<\/span> „Redaktor”/);
     assert.ok(sql(s.world.dataDir, "SELECT count(*) FROM audit_log WHERE action = 'article.publish'")[0][0] >= 1);
   });
 });

@@ -22,7 +22,7 @@ constexpr std::array kValues{
     Label{"published", N_("published (status)")},
     Label{"unpublished", N_("unpublished (status)")},
     Label{"admin", N_("Administrator")},
-    Label{"editor", N_("Organiser")},
+    Label{"editor", N_("Editor")},
     Label{"organiser", N_("Organiser")},
     Label{"registered", N_("registered (state)")},
     Label{"waitlisted", N_("on the waiting list (state)")},
