@@ -47,7 +47,7 @@ describe('waiting list', () => {
     const [link] = personalLinks(waitlisted.text);
     assert.ok(link, 'the waitlist e-mail carries the personal link');
     const page = await confirm(link);
-    assert.match(page, /Zgłoszenie na liście rezerwowej\./);
+    assert.match(page, /Zgłoszenie jest na liście rezerwowej\./);
     assert.match(page, /Miejsce w kolejce: 1\./);
     assert.deepEqual(registrations(world.dataDir, slug).map((r) => r.state), ['registered', 'registered', 'waitlisted']);
   });
