@@ -26,6 +26,8 @@ struct Account {
   std::string name;
   Role role = Role::organiser;
   bool active = true;
+  // False for an invited account until its person sets a password: it cannot log in yet.
+  bool has_password = true;
 };
 
 }  // namespace rynek::accounts

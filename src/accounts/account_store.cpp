@@ -16,6 +16,7 @@ StoredAccount from_row(const store::Row& row) {
   stored.account.role = parse_role(row.text(3)).value_or(Role::organiser);
   stored.account.active = row.integer(4) != 0;
   stored.password_hash = row.text(5);
+  stored.account.has_password = !stored.password_hash.empty();
   return stored;
 }
 

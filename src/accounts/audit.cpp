@@ -1,10 +1,19 @@
 #include "accounts/audit.hpp"
 
+#include <stdexcept>
+
+#include "accounts/audit_actions.hpp"
+
 namespace rynek::accounts {
 
 void record_audit(store::Connection& db, std::optional<std::int64_t> account_id,
                   std::string_view action, std::string_view object_type, std::int64_t object_id,
                   std::string_view summary, std::string_view details_json, core::TimePoint now) {
+  // An action missing from audit_actions.cpp would show as a raw key: refuse it, so the
+  // job (and the change it records) rolls back and the test that reaches it fails.
+  if (!find_audit_action(action))
+    throw std::invalid_argument("audit action '" + std::string(action) +
+                                "' is not listed in accounts/audit_actions.cpp");
   db.execute(
       "INSERT INTO audit_log (at, account_id, action, object_type, object_id, summary, details)"
       " VALUES (?, ?, ?, ?, ?, ?, ?)",

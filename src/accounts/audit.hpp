@@ -16,6 +16,8 @@
 
 namespace rynek::accounts {
 
+// action must be one of audit_actions() (accounts/audit_actions.hpp); an unknown key
+// throws std::invalid_argument and nothing is written.
 void record_audit(store::Connection& db, std::optional<std::int64_t> account_id,
                   std::string_view action, std::string_view object_type, std::int64_t object_id,
                   std::string_view summary, std::string_view details_json, core::TimePoint now);

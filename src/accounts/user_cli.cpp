@@ -84,7 +84,9 @@ int user_add(const core::Config& config, const std::string& email, const std::st
     db->write_and_wait([&](store::Connection& c) {
       auto now = core::Clock::now();
       id = create_account(c, address, display_name, *role, hash, now);
-      record_audit(c, std::nullopt, "account.create", "account", id, "command line: " + address,
+      // The summary is the address alone: the page already says "System or command line",
+      // in the reader's language, for entries without an account.
+      record_audit(c, std::nullopt, "account.create", "account", id, address,
                    "{\"role\":\"" + std::string(role_name(*role)) + "\"}", now);
     });
   } catch (const store::DbError& e) {
@@ -124,7 +126,7 @@ int user_set_role(const core::Config& config, const std::string& email,
     if (!found) return;
     set_role(c, stored->account.id, *role);
     record_audit(c, std::nullopt, "account.role", "account", stored->account.id,
-                 "command line: " + stored->account.email,
+                 stored->account.email,
                  "{\"role\":{\"from\":\"" + std::string(role_name(stored->account.role)) +
                      "\",\"to\":\"" + std::string(role_name(*role)) + "\"}}",
                  core::Clock::now());

@@ -24,6 +24,26 @@ std::string warsaw_date(core::TimePoint t) {
   return buffer;
 }
 
+std::string next_working_day(std::string_view date) {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  if (std::sscanf(std::string(date).c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3)
+    return std::string(date);
+  const std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(month),
+                                        std::chrono::day(day)};
+  if (!ymd.ok()) return std::string(date);
+  std::chrono::sys_days days{ymd};
+  const std::chrono::weekday weekday{days};
+  if (weekday == std::chrono::Saturday) days += std::chrono::days(2);
+  if (weekday == std::chrono::Sunday) days += std::chrono::days(1);
+  const std::chrono::year_month_day moved{days};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(moved.year()),
+                static_cast<unsigned>(moved.month()), static_cast<unsigned>(moved.day()));
+  return buffer;
+}
+
 std::optional<core::TimePoint> warsaw_time_on(std::string_view date, std::string_view hh_mm) {
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   if (hh_mm.size() != 5 || !digit(hh_mm[0]) || !digit(hh_mm[1]) || hh_mm[2] != ':' ||

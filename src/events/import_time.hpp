@@ -13,6 +13,9 @@ namespace rynek::events::detail {
 
 // "YYYY-MM-DD" of the Warsaw calendar day containing t.
 std::string warsaw_date(core::TimePoint t);
+// A "YYYY-MM-DD" day, or the Monday after it when it is a Saturday or Sunday
+// (relative seminar dates in demo content should not land on a weekend).
+std::string next_working_day(std::string_view date);
 // A time of day "HH:MM" on a Warsaw calendar day; nullopt when malformed.
 std::optional<core::TimePoint> warsaw_time_on(std::string_view date, std::string_view hh_mm);
 // A TOML date-time (with or without offset) or a string ("2026-03-07 11:00",

@@ -103,6 +103,7 @@ class Parser {
                 "published",
                 "starts",
                 "starts_in_days",
+                "avoid_weekend",
                 "start_time",
                 "duration_minutes",
                 "ends",
@@ -172,6 +173,7 @@ class Parser {
       if (!days || *days < -3650 || *days > 3650)
         invalid("starts_in_days must be a whole number of days");
       auto date = warsaw_date(now_ + std::chrono::days(*days));
+      if (t["avoid_weekend"].value_or(false)) date = next_working_day(date);
       auto at = warsaw_time_on(date, text(t, "start_time", "", true));
       if (!at) invalid("start_time must be HH:MM, e.g. \"11:00\" (Warsaw time)");
       s.starts_at = *at;

@@ -37,7 +37,7 @@ describe('reflow at 320 CSS pixels', { timeout: 120_000 }, () => {
     await visit(page, `${rynek.url}/admin/logowanie`);
     await page.getByLabel('Adres e-mail').fill('admin@rynek.test');
     await page.getByLabel('Hasło').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${rynek.url}/admin`), page.getByRole('button', { name: 'Zaloguj się' }).click()]);
+    await Promise.all([page.waitForURL(`${rynek.url}/admin`), page.getByRole('button', { name: 'Zaloguj' }).click()]);
   });
 
   after(async () => {

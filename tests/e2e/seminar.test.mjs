@@ -98,7 +98,7 @@ describe('seminar registration', { timeout: 120_000 }, () => {
       }, error);
       assert.ok(field, `${error.href} exists`);
       assert.ok(field.described.includes(`${error.href.slice(1)}-error`), `${error.href} is described by its error (${field.described})`);
-      // The summary names the field ("Imię i nazwisko: Podaj imię i nazwisko."); beside the
+      // The summary names the field ("Imię i nazwisko: Prosimy podać imię i nazwisko."); beside the
       // field, where the label is right there, the message stands alone.
       assert.ok(error.message.endsWith(field.errorText), `${error.href}: the summary repeats the field's message`);
       assert.ok(error.message.startsWith(`${field.label.replace(/\s*\((wymagane|required)\)$/, '')}: `),
@@ -158,7 +158,7 @@ describe('seminar registration', { timeout: 120_000 }, () => {
     assert.equal(response.status(), 200);
     assert.equal(new URL(page.url()).pathname, `${formPath}/wyslano`);
     await assertRendered(page);
-    assert.equal((await page.locator('h1').textContent()).trim(), 'Sprawdź skrzynkę e-mail');
+    assert.equal((await page.locator('h1').textContent()).trim(), 'Prosimy sprawdzić skrzynkę e-mail');
     await checkAxe(page, 'registration sent');
   });
 
@@ -171,7 +171,7 @@ describe('seminar registration', { timeout: 120_000 }, () => {
     personalUrl = link[0];
 
     await visit(page, personalUrl);
-    assert.equal((await page.locator('h1').textContent()).trim(), 'Potwierdź swój udział');
+    assert.equal((await page.locator('h1').textContent()).trim(), 'Potwierdzenie udziału');
     assert.match(await page.locator('main').textContent(), /Anna Testowa/);
     await checkAxe(page, 'participant: confirm');
 
@@ -179,7 +179,7 @@ describe('seminar registration', { timeout: 120_000 }, () => {
     const [confirmed] = await Promise.all([page.waitForNavigation(), page.locator('form[action$="/potwierdz"] button').click()]);
     assert.equal(confirmed.url(), personalUrl, 'after confirming, the personal page opens');
     await assertRendered(page);
-    assert.equal((await page.locator('.status').textContent()).trim(), 'Twój udział jest potwierdzony.');
+    assert.equal((await page.locator('.status').textContent()).trim(), 'Udział jest potwierdzony.');
     assert.ok(await page.locator('.status').evaluate((element) => element.classList.contains('status-ok')));
     const player = await page.locator('.player').boundingBox();
     assert.ok(Math.abs(player.width / player.height - 16 / 9) < 0.02, `the player is 16:9 (${player.width}×${player.height})`);
@@ -235,7 +235,7 @@ describe('seminar registration', { timeout: 120_000 }, () => {
     await visit(page, `${personalUrl}/anuluj`);
     const [cancelled] = await Promise.all([page.waitForNavigation(), page.locator('button.button-danger').click()]);
     assert.equal(cancelled.url(), personalUrl);
-    assert.equal((await page.locator('.status').textContent()).trim(), 'Twoja rejestracja została anulowana.');
+    assert.equal((await page.locator('.status').textContent()).trim(), 'Rejestracja została anulowana.');
     await checkAxe(page, 'participant page, cancelled');
     assertNoProblems(page);
   });

@@ -101,6 +101,10 @@ describe('creating and publishing', () => {
   test('published, the public page shows the agenda and the form asks the custom questions', async () => {
     const published = await postEdit(editor, editUrl(), seminarForm({ action: 'publish' }));
     assert.equal(published.status, 303);
+    // *Opublikuj* says published, not saved, as a success notice (issue 8, B12).
+    assert.match(published.headers.location, /\/edycja\?zapisano=opublikowano$/);
+    const notice = await editor.request(published.headers.location);
+    assert.match(notice.text, /<div class="notice notice-success" role="status"><p>Seminarium zostało opublikowane\.<\/p><\/div>/);
     const page = await publicPage();
     assert.equal(page.status, 200);
     assert.ok(page.text.includes('Panel miast') && page.text.includes('Ewa Gość'));

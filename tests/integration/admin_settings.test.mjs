@@ -176,9 +176,9 @@ describe('hostile input', () => {
     ['an over-long name', { organisation_name: 'N'.repeat(101) }, 'organisation_name', /Nazwa może mieć najwyżej 100 znaków/],
     ['a control character in the name', { organisation_name: 'Forum\u0007' }, 'organisation_name', /znaki sterujące/],
     ['a right-to-left override in the full name', { organisation_full_name: 'Forum \u202ekenyR' }, 'organisation_full_name', /znaki sterujące/],
-    ['an empty name', { organisation_name: '  ' }, 'organisation_name', /Podaj nazwę organizacji\./],
-    ['an invalid e-mail address', { contact_email: 'biuro@@forum' }, 'contact_email', /Podaj poprawny adres e-mail/],
-    ['a header injection in an e-mail address', { seminar_contact_email: 'a@b.pl\r\nBcc: x@y.pl' }, 'seminar_contact_email', /Podaj poprawny adres e-mail/],
+    ['an empty name', { organisation_name: '  ' }, 'organisation_name', /Prosimy podać nazwę organizacji\./],
+    ['an invalid e-mail address', { contact_email: 'biuro@@forum' }, 'contact_email', /Prosimy podać poprawny adres e-mail/],
+    ['a header injection in an e-mail address', { seminar_contact_email: 'a@b.pl\r\nBcc: x@y.pl' }, 'seminar_contact_email', /Prosimy podać poprawny adres e-mail/],
     ['an over-long clause', { privacy_clause_md: 'x'.repeat(20_001) }, 'privacy_clause_md', /najwyżej 20 000 znaków/],
     ['an over-long address', { postal_address: 'ul. '.repeat(130) }, 'postal_address', /najwyżej 500 znaków/],
   ];

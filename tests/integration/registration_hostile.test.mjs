@@ -80,7 +80,7 @@ describe('markup in every field', () => {
     assert.ok(!/<\/textarea><script>/.test(response.text), 'the textarea cannot be closed');
     assert.ok(response.text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the text is kept, escaped');
     assertFieldError(response.text, 'consent-regulamin', 'Ta zgoda jest niezbędna do rejestracji.');
-    assertFieldError(response.text, 'field-email', 'Podaj poprawny adres e-mail.');
+    assertFieldError(response.text, 'field-email', 'Prosimy podać poprawny adres e-mail.');
     assert.ok(![...storedEmails()].some((e) => e.includes('script')), 'nothing stored');
   });
 
@@ -108,7 +108,7 @@ describe('refused values', () => {
     for (const name of ['Jan\r\nBcc: zly@wrogi.test', 'Jan\nKowalski', 'Jan\rKowalski']) {
       const response = await visitor.post(form, { ...good(1), name });
       assert.equal(response.status, 422, JSON.stringify(name));
-      assertFieldError(response.text, 'field-name', 'Podaj imię i nazwisko w jednym wierszu, bez znaków specjalnych.');
+      assertFieldError(response.text, 'field-name', 'Prosimy podać imię i nazwisko w jednym wierszu, bez znaków specjalnych.');
     }
     assert.ok(!storedEmails().has(good(1).email));
   });
@@ -117,7 +117,7 @@ describe('refused values', () => {
     for (const email of ['ofiara@wrogi.test\r\nBcc: zly@wrogi.test', 'ofiara@wrogi.test\nTo: zly@wrogi.test', 'ofiara\r\n@wrogi.test']) {
       const response = await visitor.post(form, { ...good(2), email });
       assert.equal(response.status, 422, JSON.stringify(email));
-      assertFieldError(response.text, 'field-email', 'Podaj poprawny adres e-mail.');
+      assertFieldError(response.text, 'field-email', 'Prosimy podać poprawny adres e-mail.');
     }
     assert.ok(![...storedEmails()].some((e) => e.includes('ofiara')));
   });

@@ -1,7 +1,7 @@
 // A full seminar taken down from the back office keeps its registrations, but
 // its waiting list stands still: a person who cancels through their personal
 // link is cancelled and told so, and nobody is moved up (no "Miejsce jest
-// Twoje" e-mail, the waiting rows unchanged). Publishing it again moves the
+// zarezerwowane" e-mail, the waiting rows unchanged). Publishing it again moves the
 // first waiting person into the freed place, with the e-mail. The admin works
 // through the seminar's edit form, sent back as the page shows it.
 import assert from 'node:assert/strict';
@@ -126,11 +126,11 @@ describe('a full seminar taken down', () => {
     assert.equal(s.world.sink.messages().filter((m) => m.kind === 'registration.promoted').length, 0);
   });
 
-  test('published again, the first waiting person gets the place and "Miejsce jest Twoje"', async () => {
+  test('published again, the first waiting person gets the place and "Miejsce jest zarezerwowane"', async () => {
     await press('publish');
     assert.equal(sqlValue(s.world.dataDir, `SELECT status FROM seminars WHERE id = ${seminarId}`), 'published');
     const [promoted] = await s.world.sink.waitForMail(b.email, 'registration.promoted');
-    assert.match(promoted.subject, /^Miejsce jest Twoje/);
+    assert.match(promoted.subject, /^Miejsce jest zarezerwowane/);
     const [waitlisted] = s.world.sink.to(b.email, 'registration.waitlisted');
     assert.deepEqual(personalLinks(promoted.text), personalLinks(waitlisted.text), 'the same personal link');
     assert.deepEqual([a, b, c].map((p) => stateOf(p.email)), ['cancelled', 'registered', 'waitlisted']);

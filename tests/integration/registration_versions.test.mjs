@@ -14,7 +14,7 @@ const slug = 'seminarium-wersje';
 const form = `/seminaria/${slug}/rejestracja`;
 const consents = [{ key: 'newsletter', text: 'Chcę dostawać wiadomości.', version: 'v1' }];
 const notice = 'Klauzula informacyjna lub jedna ze zgód zmieniła się w czasie wypełniania formularza. '
-  + 'Przeczytaj ją ponownie i wyślij formularz.';
+  + 'Prosimy przeczytać ją ponownie i wysłać formularz.';
 let world;
 let rynek;
 before(async () => {

@@ -63,7 +63,7 @@ test('the form posts to a "check your e-mail" page and exactly one confirmation 
   assert.equal(posted.headers.location, `/seminaria/${slug}/rejestracja/wyslano`);
   const sent = await visitor.request(posted.headers.location);
   assert.equal(sent.status, 200);
-  assert.match(sent.text, /Sprawdź skrzynkę e-mail/);
+  assert.match(sent.text, /Prosimy sprawdzić skrzynkę e-mail/);
 
   const [confirmation] = await world.sink.waitForMail(address, 'registration.confirmation');
   // Give a second message (there must be none) the time it would need to arrive.
@@ -122,7 +122,7 @@ test('pressing the button confirms; the page then shows the broadcast and the ag
   assert.equal(confirmed.headers.location, pathOf(link));
   const page = await person.request(pathOf(link));
   assert.equal(page.status, 200);
-  assert.match(page.text, /Twój udział jest potwierdzony\./);
+  assert.match(page.text, /Udział jest potwierdzony\./);
   assert.match(page.text, /id="broadcast-title"/, 'the broadcast section');
   assert.match(page.text, /Powitanie uczestników/, 'the agenda');
   assert.match(page.text, /Zofia Żółkiewska/);
@@ -138,7 +138,7 @@ test('pressing the button confirms; the page then shows the broadcast and the ag
   assert.equal((await other.post(`${pathOf(link)}/potwierdz`, {})).status, 303);
   const after = await person.request(pathOf(link));
   assert.equal(after.status, 200);
-  assert.match(after.text, /Twój udział jest potwierdzony\./);
+  assert.match(after.text, /Udział jest potwierdzony\./);
   assert.equal(registrations(world.dataDir, slug).length, 1);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   assert.equal(world.sink.to(address).length, 1, 'still only the one confirmation');

@@ -43,12 +43,12 @@ describe('waiting list', () => {
     await world.sink.waitForMail(b.email, 'registration.confirmation');
     const [waitlisted] = await world.sink.waitForMail(c.email, 'registration.waitlisted');
     assert.equal(world.sink.to(c.email).length, 1, 'the waitlisted person gets only the waitlist e-mail');
-    assert.match(waitlisted.subject, /^Jesteś na liście rezerwowej: Pełne seminarium$/);
+    assert.match(waitlisted.subject, /^Zgłoszenie na liście rezerwowej: Pełne seminarium$/);
     const [link] = personalLinks(waitlisted.text);
     assert.ok(link, 'the waitlist e-mail carries the personal link');
     const page = await confirm(link);
-    assert.match(page, /Jesteś na liście rezerwowej\./);
-    assert.match(page, /Twoje miejsce w kolejce: 1\./);
+    assert.match(page, /Zgłoszenie jest na liście rezerwowej\./);
+    assert.match(page, /Miejsce w kolejce: 1\./);
     assert.deepEqual(registrations(world.dataDir, slug).map((r) => r.state), ['registered', 'registered', 'waitlisted']);
   });
 
@@ -68,7 +68,7 @@ describe('waiting list', () => {
     assert.deepEqual(personalLinks(promoted.text), personalLinks(waitlisted.text), 'the same personal link');
     assert.ok(promoted.attachments.some((x) => x.contentType === 'text/calendar'), 'the promotion carries the .ics');
     const page = await confirm(personalLinks(promoted.text)[0]);
-    assert.match(page, /Twój udział jest potwierdzony\./);
+    assert.match(page, /Udział jest potwierdzony\./);
     assert.match(page, /id="broadcast-title"/);
     const states = Object.fromEntries(registrations(world.dataDir, slug).map((r) => [r.email, r.state]));
     assert.deepEqual(states, { [a.email]: 'cancelled', [b.email]: 'registered', [c.email]: 'registered' });
@@ -93,7 +93,7 @@ describe('approval', () => {
     const linkD = personalLinks(pendingD.text)[0];
     assert.ok(linkD, 'the pending e-mail carries the personal link');
     const page = await confirm(linkD);
-    assert.match(page, /Twoje zgłoszenie czeka na akceptację organizatora\./);
+    assert.match(page, /Zgłoszenie czeka na akceptację organizatora\./);
     assert.doesNotMatch(page, /id="broadcast-title"/, 'no broadcast before approval');
 
     const rows = registrations(world.dataDir, slug);

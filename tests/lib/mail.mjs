@@ -16,13 +16,13 @@ const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 // Subject wording (Polish, the default language) -> message kind.
 export const kinds = {
   'Potwierdzenie rejestracji': 'registration.confirmation',
-  'Jesteś na liście rezerwowej': 'registration.waitlisted',
+  'Zgłoszenie na liście rezerwowej': 'registration.waitlisted',
   'Otrzymaliśmy zgłoszenie': 'registration.pending',
-  'Miejsce jest Twoje': 'registration.promoted',
+  'Miejsce jest zarezerwowane': 'registration.promoted',
   'Rejestracja zaakceptowana': 'registration.approved',
   'Rejestracja nie została przyjęta': 'registration.rejected',
   'Rejestracja anulowana': 'registration.cancelled',
-  'Twoje miejsce przeszło na listę rezerwową': 'registration.expired',
+  'Miejsce przeszło na listę rezerwową': 'registration.expired',
   'Już jutro': 'reminder.24h',
   'Za godzinę start': 'reminder.1h',
 };

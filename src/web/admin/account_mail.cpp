@@ -34,18 +34,27 @@ std::optional<mail::Message> compose_account_mail(const App& app,
   const auto url =
       app.config.base_url + "/admin/haslo/" + accounts::reset_token(app.secret, link->nonce);
 
+  // The site's name comes from the settings, so a renamed site never sends
+  // mail that names "Rynek" (the product) instead of itself.
+  const auto site_name = site_settings(app)->organisation_name;
+  auto with_site = [&](const char* text) {
+    auto out = t(text);
+    if (auto at = out.find("{site}"); at != std::string::npos) out.replace(at, 6, site_name);
+    return out;
+  };
+
   view::Value context;
   context["lang"] = lang;
   context["greeting"] = t("Hello,");
   if (invitation) {
     context["subject"] = t("Your account in the back office");
-    context["paragraph"] = t(
-        "An account in the Rynek back office has been created for you. Open the link below to choose your password; it is valid for 72 hours.");
+    context["paragraph"] = with_site(
+        "An account in the back office of {site} has been created for you. Open the link below to choose your password; it is valid for 72 hours.");
     context["link_label"] = t("Choose your password");
   } else {
     context["subject"] = t("Resetting your password");
-    context["paragraph"] = t(
-        "Someone asked to reset the password of your account in the Rynek back office. If it was you, open the link below within an hour to choose a new password.");
+    context["paragraph"] = with_site(
+        "Someone asked to reset the password of your account in the back office of {site}. If it was you, open the link below within an hour to choose a new password.");
     context["link_label"] = t("Choose a new password");
   }
   context["url"] = url;

@@ -3,6 +3,7 @@
 
 #include "accounts/audit.hpp"
 #include "core/i18n.hpp"
+#include "web/admin/audit_view.hpp"
 #include "web/page.hpp"
 
 namespace rynek::web::admin {
@@ -102,10 +103,13 @@ http::Response audit_page(App& app, http::Request& request, const Session& sessi
     row["who"] =
         entry.account_id ? entry.account_name : core::translate(lang, "System or command line");
     row["who_email"] = entry.account_email;
-    row["action"] = entry.action;
-    row["object"] = entry.object_type + " #" + std::to_string(entry.object_id);
+    row["action"] = audit_description(lang, entry.action);
+    row["action_key"] = entry.action;
+    row["object"] = audit_object(lang, entry.object_type, entry.object_id);
     row["summary"] = entry.summary;
-    row["details"] = entry.details == "{}" ? std::string() : entry.details;
+    auto changes = audit_changes(lang, entry.details);
+    row["has_changes"] = !changes.empty();
+    row["changes"] = std::move(changes);
     rows.push_back(std::move(row));
   }
   view::Value context;

@@ -39,6 +39,14 @@ struct NewAccountForm {
   accounts::Role role = accounts::Role::organiser;
 };
 
+// What the users' list and an account's page say about it: an invited account is
+// not "active" until a password is set, because nobody can log in with it yet.
+std::string account_state(const std::string& lang, const accounts::Account& account) {
+  if (!account.active) return core::translate(lang, "deactivated");
+  if (!account.has_password) return core::translate(lang, "invited (waiting for a password)");
+  return core::translate(lang, "active");
+}
+
 http::Response render_users(App& app, const http::Request& request, const Session& session,
                             const NewAccountForm& form, const std::string& error, int status) {
   const auto lang = request_language(app, request);
@@ -51,6 +59,7 @@ http::Response render_users(App& app, const http::Request& request, const Sessio
     row["email"] = account.email;
     row["role"] = role_label(lang, account.role);
     row["active"] = account.active;
+    row["state"] = account_state(lang, account);
     rows.push_back(std::move(row));
   }
   view::Value context;
@@ -88,6 +97,7 @@ http::Response render_user(App& app, const http::Request& request, const Session
   context["role"] = role_label(lang, account->role);
   context["roles"] = role_options(lang, account->role);
   context["active"] = account->active;
+  context["state"] = account_state(lang, *account);
   context["is_self"] = account->id == session.account.id;
   context["is_organiser"] = account->role == accounts::Role::organiser;
   view::Value::List choices;

@@ -76,9 +76,11 @@ http::Response article_edit_form(App& app, http::Request& request, const Session
   const auto lang = request_language(app, request);
   std::string notice;
   if (auto saved = request.query_param("zapisano")) {
-    notice = core::translate(lang, *saved == "zalacznik"  ? "The attachment was added."
-                                   : *saved == "usunieto" ? "The attachment was removed."
-                                                          : "The article was saved.");
+    notice = core::translate(lang, *saved == "zalacznik"      ? "The attachment was added."
+                                   : *saved == "usunieto"     ? "The attachment was removed."
+                                   : *saved == "opublikowano" ? "The article was published."
+                                   : *saved == "wycofano"     ? "The article was unpublished."
+                                                              : "The article was saved.");
   }
   return render_article_form(app, request, session, form_from_article(*article), article, {},
                              notice);

@@ -109,8 +109,13 @@ void write_article(std::shared_ptr<ArticleSave> save) {
     } else if (outcome.ok && save->conflict != content::RevisionCheck::current) {
       render_with_errors(*save, {}, 409);
     } else if (outcome.ok) {
+      // The notice after the redirect names what happened: published is not "saved".
+      const auto& action = save->input.action;
+      const char* saved = action == "publish"     ? "opublikowano"
+                          : action == "unpublish" ? "wycofano"
+                                                  : "1";
       st.respond(http::Response::redirect(
-          303, "/admin/artykuly/" + std::to_string(*created_id) + "?zapisano=1"));
+          303, "/admin/artykuly/" + std::to_string(*created_id) + "?zapisano=" + saved));
     } else if (outcome.error == store::DbErrc::unique_violation) {
       render_with_errors(
           *save, {{"slug", core::translate(st.lang, "Another article already has this address.")}},

@@ -38,7 +38,12 @@ http::Response render_article_form(const App& app, const http::Request& request,
   context["hero_field"] = form_field("hero", "", errors, true);
   context["hero_alt_field"] = form_field("hero_alt", values.hero_alt, errors, true);
   context["remove_hero"] = values.remove_hero;
-  if (!notice.empty()) context["notice"] = notice;
+  if (!notice.empty()) {
+    context["notice"] = notice;
+    // After a save the notice confirms it; on a re-rendered form it warns (an image not kept).
+    const bool success = status == 200 && errors.empty() && !preview;
+    context["notice_class"] = success ? "notice-success" : "notice-warning";
+  }
   if (preview) {
     context["has_preview"] = true;
     context["preview_html"] = preview->body_html;

@@ -27,6 +27,8 @@ std::string saved_notice(const std::string& lang, const std::string& saved) {
         lang,
         "The seminar was saved. Some texts of consents or of the information clause changed, so they got new versions: every registration keeps pointing to the text its person saw.");
   }
+  if (saved == "opublikowano") return core::translate(lang, "The seminar was published.");
+  if (saved == "wycofano") return core::translate(lang, "The seminar was unpublished.");
   return core::translate(lang, "The seminar was saved.");
 }
 

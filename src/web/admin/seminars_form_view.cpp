@@ -278,7 +278,11 @@ http::Response render_seminar_form(const App& app, const http::Request& request,
   context["agenda_rows"] = agenda_rows(lang, in, v);
   context["field_rows"] = field_rows(lang, in, v);
   context["consent_rows"] = consent_rows(lang, in, v);
-  if (!extras.notice.empty()) context["notice"] = extras.notice;
+  if (!extras.notice.empty()) {
+    // Only the edit page after a redirect sets a notice: it confirms a save.
+    context["notice"] = extras.notice;
+    context["notice_class"] = "notice-success";
+  }
   context["hero_dropped"] = extras.hero_dropped;
   add_conflict(context, extras.conflict);
   context["revision"] = v.revision;

@@ -109,7 +109,12 @@ void write_seminar(std::shared_ptr<SeminarSave> save) {
     } else if (outcome.ok && save->conflict != content::RevisionCheck::current) {
       render_with_errors(*save, {}, 409);
     } else if (outcome.ok) {
-      const char* saved = save->versions.empty() ? "1" : "wersje";
+      // The notice after the redirect names what happened: published is not "saved".
+      const auto& action = save->input.action;
+      const char* saved = !save->versions.empty() ? "wersje"
+                          : action == "publish"   ? "opublikowano"
+                          : action == "unpublish" ? "wycofano"
+                                                  : "1";
       st.respond(http::Response::redirect(
           303, "/admin/seminaria/" + std::to_string(*saved_id) + "/edycja?zapisano=" + saved));
     } else if (outcome.error == store::DbErrc::unique_violation) {

@@ -1,6 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
 #include "accounts/audit.hpp"
+#include "accounts/audit_actions.hpp"
 #include "accounts/reset.hpp"
 #include "accounts/session.hpp"
 #include "accounts_fixture.hpp"
@@ -102,6 +110,51 @@ TEST_F(AccountsTest, AuditLogListsNewestFirstWithTheAccountName) {
   EXPECT_EQ(entries[1].object_id, 7);
   EXPECT_EQ(db_->read([](store::Connection& c) { return count_audit(c); }), 2);
   EXPECT_EQ(db_->read([](store::Connection& c) { return list_audit(c, 1, 10); }).size(), 1u);
+}
+
+TEST_F(AccountsTest, AuditRefusesAnActionThatIsNotListed) {
+  db_->write_and_wait([&](store::Connection& c) {
+    EXPECT_THROW(record_audit(c, std::nullopt, "article.frobnicate", "article", 1, "x", "{}", now_),
+                 std::invalid_argument);
+  });
+  EXPECT_EQ(db_->read([](store::Connection& c) { return count_audit(c); }), 0);
+}
+
+// Every action key the sources record is in the one list (and so has a description);
+// the web layer builds "article."/"seminar." + publish|unpublish and "<type>.delete".
+TEST(AuditActions, EveryRecordedKeyIsListedWithADescription) {
+  namespace fs = std::filesystem;
+  std::set<std::string> used{"article.publish",   "article.unpublish", "seminar.publish",
+                             "seminar.unpublish", "article.delete",    "seminar.delete",
+                             "account.deactivate"};
+  // The first dotted literal of each record_audit(...) call, and the registration
+  // actions' table in web/admin/registrations.cpp ({"approved", "registration.approve"}).
+  const std::regex call(
+      R"re(record_audit\(\s*[^;]*?"((?:account|article|seminar|registration|settings)\.[a-z_]+)")re");
+  const std::regex table(R"re(\{"[a-z_]+", "(registration\.[a-z_]+)"\})re");
+  const std::regex variable(R"re(audit_action = "([a-z]+\.[a-z_]+)")re");
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(RYNEK_SOURCE_DIR) / "src")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".cpp") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto source = text.str();
+    if (source.find("record_audit(") == std::string::npos) continue;
+    for (const auto* pattern : {&call, &table, &variable}) {
+      for (std::sregex_iterator it(source.begin(), source.end(), *pattern), end; it != end; ++it)
+        used.insert((*it)[1]);
+    }
+  }
+  EXPECT_GE(used.size(), 20u);
+  for (const auto& key : used) {
+    const auto* action = find_audit_action(key);
+    if (!action) {
+      ADD_FAILURE() << "audit action " << key << " is not in accounts/audit_actions.cpp";
+      continue;
+    }
+    EXPECT_NE(std::string(action->description), "");
+  }
+  EXPECT_GE(audit_actions().size(), 27u);
 }
 
 }  // namespace

@@ -65,7 +65,8 @@ TEST_F(ArticlePagesTest, CreatesAndPublishesAnArticleWithAnAuditEntry) {
                           {"published_at", ""},
                           {"action", "publish"}});
   ASSERT_EQ(response.status, 303) << response.body;
-  EXPECT_EQ(response.headers.get("Location").value_or(""), "/admin/artykuly/1?zapisano=1");
+  EXPECT_EQ(response.headers.get("Location").value_or(""),
+            "/admin/artykuly/1?zapisano=opublikowano");
   auto now = core::Clock::now();
   auto article = db_->read([&](store::Connection& c) {
     return content::find_article(c, "budzet-obywatelski-2026", now);

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <thread>
 
+#include "events/import_time.hpp"
 #include "events_fixture.hpp"
 
 namespace rynek::events::testing {
@@ -177,6 +178,25 @@ TEST_F(SeminarImportTest, RelativeStartIsCountedInWarsawDays) {
   EXPECT_EQ(s.broadcast_visibility, BroadcastVisibility::participants);
 }
 
+TEST_F(SeminarImportTest, ARelativeStartCanSkipTheWeekend) {
+  // Five days after the fixture's clock is Saturday 7 March 2026: the seminar moves to Monday.
+  put("demo.md",
+      "+++\ntitle = \"Demo\"\nstarts_in_days = 5\navoid_weekend = true\nstart_time = \"11:00\"\n"
+      "duration_minutes = 240\n[privacy]\nversion = \"1\"\ntext = \"Klauzula\"\n+++\n");
+  ASSERT_TRUE(run().empty());
+  auto s = *db_->read(
+      [](store::Connection& c) { return find_seminar(c, "demo", at("2026-03-03T00:00:00Z")); });
+  EXPECT_EQ(core::format_iso8601(s.starts_at), "2026-03-09T10:00:00Z");
+}
+
+TEST(ImportTime, NextWorkingDayMovesOnlyWeekends) {
+  EXPECT_EQ(detail::next_working_day("2026-12-04"), "2026-12-04");  // Friday
+  EXPECT_EQ(detail::next_working_day("2026-12-05"), "2026-12-07");  // Saturday
+  EXPECT_EQ(detail::next_working_day("2026-12-06"), "2026-12-07");  // Sunday
+  EXPECT_EQ(detail::next_working_day("2026-12-31"), "2026-12-31");  // Thursday
+  EXPECT_EQ(detail::next_working_day("2027-01-02"), "2027-01-04");  // Saturday across a year
+}
+
 TEST_F(SeminarImportTest, TheDemoSeminarImports) {
   auto errors = run(fs::path(RYNEK_SOURCE_DIR) / "demo");
   ASSERT_TRUE(errors.empty()) << errors.front();
@@ -188,6 +208,12 @@ TEST_F(SeminarImportTest, TheDemoSeminarImports) {
   EXPECT_EQ(s.privacy_clause_version, "2026-01");
   EXPECT_EQ(s.consents.size(), 3u);
   EXPECT_EQ(s.materials.size(), 1u);
+  EXPECT_FALSE(s.contact_email.empty());
+  // The demo's relative date never falls on a weekend.
+  const auto day = std::chrono::floor<std::chrono::days>(s.starts_at + std::chrono::hours(2));
+  const std::chrono::weekday weekday{day};
+  EXPECT_NE(weekday, std::chrono::Saturday);
+  EXPECT_NE(weekday, std::chrono::Sunday);
 }
 
 TEST_F(SeminarImportTest, ReportsEachProblemWithTheFileName) {
