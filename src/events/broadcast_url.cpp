@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <boost/url/parse.hpp>
+#include <cctype>
+#include <charconv>
 
 #include "core/i18n.hpp"
 
@@ -53,8 +55,21 @@ BroadcastUrl validate_broadcast_url(std::string_view text) {
   if (text.size() > kMaxLength) return refuse(BroadcastUrlProblem::too_long);
   if (std::any_of(text.begin(), text.end(), forbidden))
     return refuse(BroadcastUrlProblem::forbidden_character);
-  auto parsed = boost::urls::parse_absolute_uri(text);
+  // parse_uri, not parse_absolute_uri: the latter refuses a #fragment.
+  auto parsed = boost::urls::parse_uri(text);
   if (!parsed || !parsed->has_authority()) return refuse(BroadcastUrlProblem::not_absolute);
+  // Boost.URL 1.81 reads "http://127.0.0.1.evil.example/" as the IPv4 host 127.0.0.1
+  // followed by the path ".evil.example/": the authority it found must be all of the
+  // text between "//" and the first '/', '?' or '#', and the path must start there.
+  const auto after_slashes = text.find("//") + 2;
+  const auto authority_end = text.find_first_of("/?#", after_slashes);
+  const auto authority = text.substr(after_slashes, authority_end == std::string_view::npos
+                                                        ? std::string_view::npos
+                                                        : authority_end - after_slashes);
+  const auto path = std::string_view(parsed->encoded_path());
+  if (authority != std::string_view(parsed->encoded_authority()) ||
+      (!path.empty() && path.front() != '/'))
+    return refuse(BroadcastUrlProblem::host);
   BroadcastUrl url;
   url.scheme = lower(parsed->scheme());
   if (url.scheme != "https" && url.scheme != "http") return refuse(BroadcastUrlProblem::scheme);
@@ -74,10 +89,14 @@ BroadcastUrl validate_broadcast_url(std::string_view text) {
       return refuse(BroadcastUrlProblem::host);
   }
   if (parsed->has_port()) {
+    // Read here: port_number() wraps 99999 round to 34463 instead of refusing it.
     auto port = std::string_view(parsed->port());
-    if (port.empty() || port.size() > 5 || parsed->port_number() == 0)
+    unsigned number = 0;
+    auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), number);
+    if (port.empty() || port.size() > 5 || error != std::errc() ||
+        end != port.data() + port.size() || number == 0 || number > 65535)
       return refuse(BroadcastUrlProblem::port);
-    url.port = std::to_string(parsed->port_number());  // drops leading zeros
+    url.port = std::to_string(number);  // drops leading zeros
   }
   if (url.scheme == "http" && url.host != "localhost" && url.host != "127.0.0.1" &&
       url.host != "[::1]")

@@ -29,7 +29,7 @@ Broadcast parse_broadcast(const std::string& url) {
   // Stored addresses passed the same check when saved; an older row that would not
   // pass it now is shown as nothing rather than trusted.
   auto checked = events::validate_broadcast_url(url);
-  auto parsed = boost::urls::parse_absolute_uri(url);
+  auto parsed = boost::urls::parse_uri(url);
   if (!checked || !parsed) {
     broadcast.kind = BroadcastKind::none;
     return broadcast;
