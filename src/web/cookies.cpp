@@ -12,8 +12,8 @@ http::SecurityPolicy security_policy(const core::Config& config) {
   return policy;
 }
 
-std::string cookie(const core::Config& config, std::string_view name, std::string_view value,
-                   std::optional<long> max_age_seconds) {
+std::string set_cookie_value(const core::Config& config, std::string_view name,
+                             std::string_view value, std::optional<long> max_age_seconds) {
   std::string out;
   out.reserve(name.size() + value.size() + 64);
   out.append(name).append("=").append(value).append("; Path=/");

@@ -21,7 +21,8 @@ http::SecurityPolicy security_policy(const core::Config& config);
 
 // "name=value; Path=/; Max-Age=N; HttpOnly; SameSite=Lax[; Secure]"; without
 // max_age_seconds the cookie lasts for the browser session, with 0 it is removed.
-std::string cookie(const core::Config& config, std::string_view name, std::string_view value,
-                   std::optional<long> max_age_seconds = std::nullopt);
+std::string set_cookie_value(const core::Config& config, std::string_view name,
+                             std::string_view value,
+                             std::optional<long> max_age_seconds = std::nullopt);
 
 }  // namespace rynek::web

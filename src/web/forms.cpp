@@ -12,7 +12,7 @@ std::string csrf_token_for(const App& app, const http::Request& request, http::R
     value = std::string(*cookie);
   } else {
     value = core::random_token();
-    response.headers.add("Set-Cookie", cookie(app.config, kCsrfCookie, value));
+    response.headers.add("Set-Cookie", set_cookie_value(app.config, kCsrfCookie, value));
   }
   return app.secret.csrf_token(value);
 }

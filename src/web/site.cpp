@@ -58,7 +58,7 @@ http::Response switch_language(App& app, http::Request& request) {
   if (!http::is_local_path(next)) next = "/";
   if (!core::is_supported_language(lang)) return http::Response::redirect(303, next);
   auto response = http::Response::redirect(303, next);
-  response.headers.set("Set-Cookie", cookie(app.config, "lang", lang, 31536000));
+  response.headers.set("Set-Cookie", set_cookie_value(app.config, "lang", lang, 31536000));
   response.headers.set("Cache-Control", "no-store");
   return response;
 }

@@ -8,11 +8,11 @@
 
 namespace rynek::web::admin {
 std::string session_cookie(const App& app, const std::string& value) {
-  return cookie(app.config, kSessionCookie, value);
+  return set_cookie_value(app.config, kSessionCookie, value);
 }
 
 std::string cleared_session_cookie(const App& app) {
-  return cookie(app.config, kSessionCookie, "", 0);
+  return set_cookie_value(app.config, kSessionCookie, "", 0);
 }
 
 http::Response render_anonymous_page(const App& app, const http::Request& request,

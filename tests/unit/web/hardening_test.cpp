@@ -14,7 +14,7 @@ using test::contains;
 class HardeningTest : public test::AppTest {};
 
 TEST_F(HardeningTest, EveryCookieIsSecureBehindHttps) {
-  EXPECT_EQ(cookie(config_, "lang", "en", 31536000),
+  EXPECT_EQ(set_cookie_value(config_, "lang", "en", 31536000),
             "lang=en; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
   auto plain = get("/jezyk/en?next=/");
   EXPECT_EQ(plain.status, 303);
@@ -22,7 +22,7 @@ TEST_F(HardeningTest, EveryCookieIsSecureBehindHttps) {
             "lang=en; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
 
   config_.base_url = "https://rynek.example";
-  EXPECT_EQ(cookie(config_, "rynek_session", "", 0),
+  EXPECT_EQ(set_cookie_value(config_, "rynek_session", "", 0),
             "rynek_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure");
   auto secure = get("/jezyk/pl?next=/");
   EXPECT_EQ(secure.headers.get("Set-Cookie"),
