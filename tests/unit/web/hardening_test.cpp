@@ -77,8 +77,11 @@ TEST_F(HardeningTest, GuessedResetLinksGet429LikePersonalLinks) {
       EXPECT_TRUE(contains(response, "Zbyt wiele")) << response.body_view();
     }
   }
-  EXPECT_EQ(not_found, 20);  // the miss bucket's burst
-  EXPECT_EQ(limited, 20);
+  // The miss bucket holds 20 and refills at 30 a minute: a slow (sanitizer) run may
+  // get one or two more 404s, never many.
+  EXPECT_GE(not_found, 20);
+  EXPECT_LE(not_found, 23);
+  EXPECT_EQ(not_found + limited, 40);
   // The same bucket as personal links: a guesser cannot switch to /u/ links.
   EXPECT_EQ(get("/u/" + std::string(22, 'A')).status, 429);
 }
