@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/email.hpp"
+
 namespace rynek::accounts {
 namespace {
 
@@ -36,16 +38,7 @@ std::string normalise_email(std::string_view email) {
 }
 
 bool plausible_email(std::string_view email) {
-  if (email.size() < 3 || email.size() > 254) return false;
-  auto at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos)
-    return false;
-  auto domain = email.substr(at + 1);
-  auto dot = domain.find('.');
-  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
-  return std::none_of(email.begin(), email.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '<' || c == '>';
-  });
+  return core::is_valid_email(email, core::EmailDomain::dotted);
 }
 
 std::optional<StoredAccount> find_account_by_email(store::Connection& db, std::string_view email) {

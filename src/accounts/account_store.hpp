@@ -16,7 +16,7 @@ namespace rynek::accounts {
 
 // Trimmed and lower-cased: the form in which addresses are stored and compared.
 std::string normalise_email(std::string_view email);
-// A plausible address: one '@', something on both sides, a dot in the domain, no spaces.
+// The one address rule (core/email.hpp, dotted domain): what the mailer will also send to.
 bool plausible_email(std::string_view email);
 
 struct StoredAccount {

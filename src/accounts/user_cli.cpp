@@ -8,6 +8,7 @@
 #include "accounts/account_store.hpp"
 #include "accounts/audit.hpp"
 #include "accounts/password.hpp"
+#include "core/person_name.hpp"
 #include "store/database.hpp"
 
 namespace rynek::accounts {
@@ -68,6 +69,11 @@ int user_add(const core::Config& config, const std::string& email, const std::st
   auto address = normalise_email(email);
   if (!plausible_email(address)) {
     err << "user add: '" << email << "' is not an e-mail address\n";
+    return 2;
+  }
+  if (!name.empty() && core::check_person_name(name) != core::PersonNameProblem::none) {
+    err << "user add: the name must be one line of at most 200 characters without control "
+           "characters\n";
     return 2;
   }
   auto password = read_password(err);

@@ -9,6 +9,7 @@
 
 #include "content/article.hpp"
 #include "content/images.hpp"
+#include "content/uploads.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
 
@@ -128,6 +129,12 @@ class ArticleParser {
           return fail("each attachment needs title and file");
         auto stored = load(base, *name);
         if (!stored) return std::nullopt;
+        if (is_allowed_image_type(stored->content_type) &&
+            !std::holds_alternative<AcceptedUpload>(check_attachment_upload(
+                read_text(base / std::filesystem::path(*name).lexically_normal()))))
+          return fail(
+              "attachment '" + *name +
+              "' is an image that is damaged or over the upload limits (20 MB, 40 megapixels)");
         article.attachments.push_back({std::string(core::trim(*title)),
                                        std::filesystem::path(*name).filename().string(), *stored});
       }

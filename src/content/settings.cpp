@@ -6,6 +6,7 @@
 
 #include "content/article.hpp"
 #include "core/change_set.hpp"
+#include "core/email.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 
@@ -114,28 +115,7 @@ SiteSettings site_settings(store::Connection& db) {
 }
 
 bool valid_settings_email(std::string_view address) {
-  if (address.empty() || address.size() > kMaxSettingsEmail) return false;
-  const auto at = address.find('@');
-  if (at == 0 || at == std::string_view::npos ||
-      address.find('@', at + 1) != std::string_view::npos)
-    return false;
-  const auto local = address.substr(0, at);
-  const auto domain = address.substr(at + 1);
-  if (local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
-  static constexpr std::string_view kLocalSymbols = "!#$%&'*+/=?^_`{|}~.-";
-  for (char c : local) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) &&
-        kLocalSymbols.find(c) == std::string_view::npos)
-      return false;
-  }
-  const auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || domain.size() - dot - 1 < 2) return false;
-  if (domain.front() == '-' || domain.back() == '-' || domain.back() == '.') return false;
-  for (char c : domain) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
-  }
-  return address.find("..") == std::string_view::npos &&
-         domain.find(".-") == std::string_view::npos && domain.find("-.") == std::string_view::npos;
+  return address.size() <= kMaxSettingsEmail && core::is_valid_email(address);
 }
 
 std::string next_clause_version(std::string_view version) {

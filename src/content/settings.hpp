@@ -69,7 +69,7 @@ SettingsCheck check_site_settings(SiteSettings& input, const SiteSettings& store
 // "3" -> "4"; "2026-a" -> "2026-a-2"; "2026-a-2" -> "2026-a-3" (at most kMaxClauseVersion).
 std::string next_clause_version(std::string_view version);
 
-// A plausible e-mail address in ASCII: one '@', a dotted domain, no spaces or controls.
+// The one address rule (core/email.hpp, dotted domain).
 bool valid_settings_email(std::string_view address);
 
 // The stored revision (optimistic locking, content/editing.hpp): the settings

@@ -35,6 +35,16 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view type) 
   return std::find(list.begin(), list.end(), type) != list.end();
 }
 
+// The header only (no pixels decoded): refused when unreadable or over the pixel limit.
+UploadCheck check_image_header(std::string_view bytes, std::string type) {
+  auto header = read_image_header(bytes);
+  if (!header) return UploadRefusal::undecodable;
+  if (static_cast<long>(header->width) * header->height > kMaxImagePixels) {
+    return UploadRefusal::too_many_pixels;
+  }
+  return AcceptedUpload{std::move(type), header->width, header->height};
+}
+
 }  // namespace
 
 bool is_allowed_image_type(std::string_view content_type) {
@@ -50,12 +60,7 @@ UploadCheck check_image_upload(std::string_view bytes) {
   if (bytes.size() > kMaxImageBytes) return UploadRefusal::too_large;
   auto type = detect_content_type(bytes);
   if (!is_allowed_image_type(type)) return UploadRefusal::type_not_allowed;
-  auto header = read_image_header(bytes);
-  if (!header) return UploadRefusal::undecodable;
-  if (static_cast<long>(header->width) * header->height > kMaxImagePixels) {
-    return UploadRefusal::too_many_pixels;
-  }
-  return AcceptedUpload{type, header->width, header->height};
+  return check_image_header(bytes, std::move(type));
 }
 
 UploadCheck check_attachment_upload(std::string_view bytes) {
@@ -63,6 +68,9 @@ UploadCheck check_attachment_upload(std::string_view bytes) {
   if (bytes.size() > kMaxAttachmentBytes) return UploadRefusal::too_large;
   auto type = detect_content_type(bytes);
   if (!is_allowed_attachment_type(type)) return UploadRefusal::type_not_allowed;
+  // An image attachment or seminar material is shown inline to every visitor: the
+  // same header check and pixel limit as a hero image, so no decompression bomb.
+  if (is_allowed_image_type(type)) return check_image_header(bytes, std::move(type));
   return AcceptedUpload{type, 0, 0};
 }
 

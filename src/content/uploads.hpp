@@ -40,7 +40,8 @@ bool is_allowed_attachment_type(std::string_view content_type);
 
 // Hero images: PNG, JPEG, WebP or GIF that libvips reads, within the size and pixel limits.
 UploadCheck check_image_upload(std::string_view bytes);
-// Attachments: documents, spreadsheets, presentations, text, CSV, ZIP, images.
+// Attachments and seminar materials: documents, spreadsheets, presentations, text,
+// CSV, ZIP, images; an image is held to the hero images' header check and pixel limit.
 UploadCheck check_attachment_upload(std::string_view bytes);
 
 // A message id (English, translated by the caller) explaining a refusal.

@@ -10,14 +10,15 @@
 #include <optional>
 #include <set>
 
+#include "core/email.hpp"
 #include "core/i18n.hpp"
+#include "core/person_name.hpp"
 #include "core/text.hpp"
 
 namespace rynek::events {
 namespace {
 
-constexpr std::size_t kMaxNameLength = 200;
-constexpr std::size_t kMaxEmailLength = 254;
+using core::kMaxEmailLength;
 
 constexpr const char* kNameRequired = core::N_("Please enter your name.");
 constexpr const char* kEmailInvalid = core::N_("Please enter a valid e-mail address.");
@@ -31,27 +32,7 @@ constexpr const char* kBadCharacters =
 constexpr const char* kNameLineBreaks =
     core::N_("Please enter your name on one line, without special characters.");
 
-std::size_t count_characters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// Multi-line text may keep tabs and line breaks.
-bool has_control_characters(std::string_view text, bool multiline) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (multiline && (c == '\n' || c == '\r' || c == '\t')) continue;
-    if (c < 0x20 || c == 0x7F) return true;
-    if (c == 0xC2 && i + 1 < text.size()) {
-      const auto next = static_cast<unsigned char>(text[i + 1]);
-      if (next >= 0x80 && next <= 0x9F) return true;
-    }
-    if (text.substr(i, 3) == "\xE2\x80\xA8" || text.substr(i, 3) == "\xE2\x80\xA9") return true;
-  }
-  return false;
-}
+using core::count_characters;
 
 bool valid_phone(std::string_view text) {
   std::size_t digits = 0;
@@ -116,11 +97,13 @@ void check_single(Validator& v, const FormField& field, const std::string& key,
   switch (field.type) {
     case FieldType::text:
       if (count_characters(value) > kMaxFieldLength) return v.error(key, kTooLong);
-      if (has_control_characters(value, false)) return v.error(key, kBadCharacters);
+      if (core::has_control_characters(value, core::Lines::single))
+        return v.error(key, kBadCharacters);
       return;
     case FieldType::textarea:
       if (count_characters(value) > kMaxTextareaLength) return v.error(key, kTooLong);
-      if (has_control_characters(value, true)) return v.error(key, kBadCharacters);
+      if (core::has_control_characters(value, core::Lines::multiple))
+        return v.error(key, kBadCharacters);
       return;
     case FieldType::email:
       if (auto email = normalise_email(value)) {
@@ -200,36 +183,7 @@ bool texts_changed(const Seminar& seminar,
 }  // namespace
 
 std::optional<std::string> normalise_email(std::string_view address) {
-  auto text = core::to_lower_ascii(core::trim(address));
-  if (text.empty() || text.size() > kMaxEmailLength || !core::is_valid_utf8(text))
-    return std::nullopt;
-  const auto at = text.find('@');
-  if (at == std::string::npos || at == 0 || text.find('@', at + 1) != std::string::npos)
-    return std::nullopt;
-  const std::string_view local = std::string_view(text).substr(0, at);
-  const std::string_view domain = std::string_view(text).substr(at + 1);
-  if (local.size() > 64 || local.front() == '.' || local.back() == '.') return std::nullopt;
-  static constexpr std::string_view kLocalSymbols = "!#$%&'*+/=?^_`{|}~.-";
-  for (char c : local) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) continue;
-    if (kLocalSymbols.find(c) == std::string_view::npos) return std::nullopt;
-  }
-  const auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || domain.size() - dot - 1 < 2) return std::nullopt;
-  if (domain.front() == '-' || domain.back() == '-') return std::nullopt;
-  for (char c : domain) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')
-      continue;
-    return std::nullopt;
-  }
-  if (text.find("..") != std::string::npos || domain.find(".-") != std::string_view::npos ||
-      domain.find("-.") != std::string_view::npos) {
-    return std::nullopt;
-  }
-  if (has_control_characters(text, false)) return std::nullopt;
-  return text;
+  return core::normalise_email(address);
 }
 
 FormResult validate_registration(const Seminar& seminar,
@@ -244,12 +198,18 @@ FormResult validate_registration(const Seminar& seminar,
 
   submission.name = v.value("name");
   if (!v.has_error("name")) {
-    if (submission.name.empty()) {
-      v.error("name", kNameRequired);
-    } else if (count_characters(submission.name) > kMaxNameLength) {
-      v.error("name", kTooLong);
-    } else if (has_control_characters(submission.name, false)) {
-      v.error("name", kNameLineBreaks);
+    switch (core::check_person_name(submission.name)) {
+      case core::PersonNameProblem::none:
+        break;
+      case core::PersonNameProblem::empty:
+        v.error("name", kNameRequired);
+        break;
+      case core::PersonNameProblem::too_long:
+        v.error("name", kTooLong);
+        break;
+      case core::PersonNameProblem::control_characters:
+        v.error("name", kNameLineBreaks);
+        break;
     }
   }
 

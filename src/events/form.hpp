@@ -39,8 +39,8 @@ FormResult validate_registration(const Seminar& seminar,
                                  const std::vector<std::pair<std::string, std::string>>& form,
                                  const std::string& lang);
 
-// Lower-cases and trims; nullopt when the address is not plausible (one '@',
-// a dot in the domain, no spaces or control characters, <= 254 bytes).
+// Lower-cases and trims; nullopt when the address breaks the one address rule
+// (core/email.hpp).
 std::optional<std::string> normalise_email(std::string_view address);
 
 }  // namespace rynek::events

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <stdexcept>
 
+#include "events/broadcast_url.hpp"
+
 namespace rynek::events {
 namespace {
 
@@ -153,12 +155,7 @@ bool valid_key(std::string_view key) {
 }
 
 bool valid_link(std::string_view url) {
-  if (url.size() > 2000) return false;
-  for (char c : url) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
-  }
-  return (url.starts_with("https://") && url.size() > 8) || url.starts_with("http://localhost") ||
-         url.starts_with("http://127.0.0.1");
+  return bool(validate_broadcast_url(url));
 }
 
 std::string_view format_name(Format format) {

@@ -98,8 +98,7 @@ struct Seminar {
 // The rules seminar files (events/seminar_parser) and the back-office form
 // (web/admin/seminars_form_check) share, so neither accepts what the other refuses:
 // a form field's or consent's key is [a-z0-9_]{1,40}; a broadcast or recording
-// link is https (plain http only on loopback, for tests), without spaces or
-// control characters, at most 2000 bytes.
+// link passes validate_broadcast_url (events/broadcast_url.hpp).
 bool valid_key(std::string_view key);
 bool valid_link(std::string_view url);
 

@@ -13,6 +13,7 @@
 #include "content/images.hpp"
 #include "content/import.hpp"
 #include "core/text.hpp"
+#include "events/broadcast_url.hpp"
 #include "events/form.hpp"
 #include "events/import_time.hpp"
 
@@ -213,7 +214,8 @@ class Parser {
       if (!broadcast) invalid("broadcast must be a table: [broadcast]");
       check_keys(*broadcast, {"url", "visibility"}, "broadcast: ");
       s.broadcast_url = text(*broadcast, "url", "broadcast.", true);
-      if (!valid_link(s.broadcast_url)) invalid("broadcast.url must start with https://");
+      if (auto url = validate_broadcast_url(s.broadcast_url); !url)
+        invalid(std::string("broadcast.url: ") + broadcast_url_problem_text(url.problem));
       auto visibility = broadcast->contains("visibility")
                             ? text(*broadcast, "visibility", "broadcast.")
                             : "participants";
@@ -226,8 +228,8 @@ class Parser {
       }
     }
     s.recording_url = text(t, "recording_url", "");
-    if (!s.recording_url.empty() && !valid_link(s.recording_url))
-      invalid("recording_url must start with https://");
+    if (auto url = validate_broadcast_url(s.recording_url); !s.recording_url.empty() && !url)
+      invalid(std::string("recording_url: ") + broadcast_url_problem_text(url.problem));
   }
 
   void registration(const toml::table& t, Seminar& s) {

@@ -26,7 +26,9 @@ std::string_view strip_weak(std::string_view tag) {
 
 }  // namespace
 
-void add_security_headers(Response& response) {
+void add_security_headers(Response& response, const SecurityPolicy& policy) {
+  if (policy.strict_transport_security)
+    set_default(response, "Strict-Transport-Security", kStrictTransportSecurity);
   set_default(response, "Content-Security-Policy", kDefaultContentSecurityPolicy);
   set_default(response, "X-Content-Type-Options", "nosniff");
   set_default(response, "Referrer-Policy", "strict-origin-when-cross-origin");
@@ -43,8 +45,8 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   return false;
 }
 
-void finish_response(const Request& request, Response& response) {
-  add_security_headers(response);
+void finish_response(const Request& request, Response& response, const SecurityPolicy& policy) {
+  add_security_headers(response, policy);
   if (response.status == 200) {
     auto etag = response.headers.get("ETag");
     auto if_none_match = request.headers.get("If-None-Match");

@@ -57,6 +57,16 @@ std::optional<std::string_view> Headers::get(std::string_view name) const {
   return std::nullopt;
 }
 
+std::size_t Headers::count(std::string_view name) const {
+  return static_cast<std::size_t>(std::count_if(
+      fields_.begin(), fields_.end(), [&](const auto& f) { return iequals(f.first, name); }));
+}
+
+bool host_header_valid(const Headers& headers, unsigned version) {
+  auto hosts = headers.count("Host");
+  return hosts == 1 || (hosts == 0 && version < 11);
+}
+
 std::optional<std::string_view> Request::query_param(std::string_view name) const {
   for (const auto& [key, value] : query) {
     if (key == name) return std::string_view(value);

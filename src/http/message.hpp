@@ -25,11 +25,16 @@ class Headers {
   void remove(std::string_view name);
   std::optional<std::string_view> get(std::string_view name) const;
   bool has(std::string_view name) const { return get(name).has_value(); }
+  std::size_t count(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& all() const { return fields_; }
 
  private:
   std::vector<std::pair<std::string, std::string>> fields_;
 };
+
+// RFC 9112 3.2: an HTTP/1.1 request carries exactly one Host header, an HTTP/1.0
+// one at most; anything else is answered 400. `version` is 10 or 11.
+bool host_header_valid(const Headers& headers, unsigned version);
 
 struct Request {
   Method method = Method::get;

@@ -150,9 +150,9 @@ Response Server::Impl::error_response(int status, const Request* request) {
 asio::awaitable<bool> Server::Impl::write(beast::tcp_stream& stream, const Request* request,
                                           Response& response, bool keep_alive) {
   if (request)
-    finish_response(*request, response);
+    finish_response(*request, response, options.security);
   else
-    add_security_headers(response);
+    add_security_headers(response, options.security);
   std::string_view body = response.body_view();
   bool head = request && request->method == Method::head;
   bool no_body = head || response.status == 304 || response.status == 204;
@@ -251,6 +251,8 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     // body length unknown; Beast would treat such a body as the next request (a
     // smuggling vector), so it gets 400 and the connection closes.
     bool bad_framing = header.count(bhttp::field::transfer_encoding) > 0 && !parser.chunked();
+    // No Host in HTTP/1.1, or two of them: which site is meant is unknown (RFC 9112 3.2).
+    bad_framing = bad_framing || !host_header_valid(request.headers, header.version());
     if (bad_framing) {
       response = error_response(400, nullptr);
       keep_alive = false;

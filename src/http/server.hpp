@@ -4,8 +4,9 @@
 // - keep-alive, HEAD for every GET route, 405 with Allow, 404 for unknown paths;
 // - a header block over the limit gets 431, a body over the route's limit gets 413
 //   before a byte of it is read (Content-Length) or as soon as it passes (chunked);
-// - a malformed request line, header or target (bad percent-encoding, invalid UTF-8)
-//   gets 400 and the connection closes;
+// - a malformed request line, header or target (bad percent-encoding, invalid UTF-8),
+//   or an HTTP/1.1 request without exactly one Host header, gets 400 and the
+//   connection closes;
 // - a client that sends too slowly is dropped when the read timeout passes, and an
 //   idle keep-alive connection when the idle timeout passes;
 // - on SIGTERM/SIGINT the listener closes at once, idle connections are closed,
@@ -21,6 +22,7 @@
 #include <string>
 
 #include "core/unique_function.hpp"
+#include "http/finish.hpp"
 #include "http/router.hpp"
 
 namespace rynek::http {
@@ -35,6 +37,7 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{30};
   std::chrono::seconds shutdown_grace{10};
   bool access_log = true;
+  SecurityPolicy security;  // Strict-Transport-Security behind HTTPS
 };
 
 // Renders an error page (404, 405, 400, 413, 431, 500...) for the request when one

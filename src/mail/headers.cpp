@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/email.hpp"
 #include "core/text.hpp"
 
 namespace rynek::mail {
@@ -94,17 +95,7 @@ std::string encode_header_text(std::string_view text) {
 }
 
 bool is_valid_address(std::string_view address) {
-  if (address.empty() || address.size() > 254) return false;
-  auto at = address.rfind('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 == address.size()) return false;
-  if (address.find('@') != at) return false;
-  for (unsigned char c : address) {
-    if (c <= 0x20 || c >= 0x7F) return false;
-    if (std::string_view("<>,;\"()[]\\:").find(static_cast<char>(c)) != std::string_view::npos) {
-      return false;
-    }
-  }
-  return true;
+  return core::is_valid_email(address, core::EmailDomain::any);
 }
 
 Mailbox parse_mailbox(std::string_view text) {

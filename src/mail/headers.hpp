@@ -24,8 +24,8 @@ std::string clean_header_text(std::string_view text);
 // Cleans its input first.
 std::string encode_header_text(std::string_view text);
 
-// A plain addr-spec we are willing to put in a header and the SMTP envelope:
-// local@domain, printable ASCII, without spaces, quotes, brackets, ',' or ';'.
+// A plain addr-spec we are willing to put in a header and the SMTP envelope: the
+// one address rule (core/email.hpp), where a bare host such as "localhost" is allowed.
 bool is_valid_address(std::string_view address);
 
 struct Mailbox {

@@ -24,7 +24,7 @@ namespace rynek::web {
 struct RateLimits {
   core::RateLimiter form_posts{30, 10};    // per client address: registrations, confirmations
   core::RateLimiter per_email{6, 3};       // per e-mail address across seminars
-  core::RateLimiter token_misses{30, 20};  // per client address: unknown personal links
+  core::RateLimiter token_misses{30, 20};  // per client address: unknown personal/reset links
   core::RateLimiter heartbeats{10, 5};     // per personal link
   void set_enabled(bool enabled) {
     for (auto* limiter : {&form_posts, &per_email, &token_misses, &heartbeats})

@@ -2,6 +2,7 @@
 
 #include <boost/url/parse.hpp>
 
+#include "events/broadcast_url.hpp"
 #include "http/url.hpp"
 
 namespace rynek::web {
@@ -25,12 +26,15 @@ Broadcast parse_broadcast(const std::string& url) {
   Broadcast broadcast;
   broadcast.url = url;
   if (url.empty()) return broadcast;
-  auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed || (parsed->scheme() != "https" && parsed->scheme() != "http")) {
+  // Stored addresses passed the same check when saved; an older row that would not
+  // pass it now is shown as nothing rather than trusted.
+  auto checked = events::validate_broadcast_url(url);
+  auto parsed = boost::urls::parse_uri(url);
+  if (!checked || !parsed) {
     broadcast.kind = BroadcastKind::none;
     return broadcast;
   }
-  std::string host = parsed->host();
+  std::string host = checked.host;
   std::string path = parsed->path();
   if (host.starts_with("www.")) host.erase(0, 4);
   if (host.starts_with("m.")) host.erase(0, 2);
@@ -69,6 +73,7 @@ Broadcast parse_broadcast(const std::string& url) {
 }  // namespace rynek::web
 
 #include "core/i18n.hpp"
+#include "http/finish.hpp"
 
 namespace rynek::web {
 
@@ -89,14 +94,23 @@ view::Value broadcast_value(const std::string& lang, const std::string& url,
   return value;
 }
 
+std::string broadcast_csp(const std::string& url) {
+  auto origin = hls_origin(url);
+  if (origin.empty()) return {};
+  // hls.js fetches the stream from its own host: allow that one origin, nothing more.
+  std::string csp = http::kDefaultContentSecurityPolicy;
+  for (const std::string directive : {"media-src 'self' blob:", "connect-src 'self'"}) {
+    auto at = csp.find(directive);
+    if (at != std::string::npos) csp.insert(at + directive.size(), " " + origin);
+  }
+  return csp;
+}
+
 std::string hls_origin(const std::string& url) {
   auto broadcast = parse_broadcast(url);
   if (broadcast.kind != BroadcastKind::hls) return {};
-  auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed) return {};
-  std::string origin =
-      std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host_and_port());
-  return origin;
+  // Rebuilt from the validated scheme, host and port, never copied from the text.
+  return events::validate_broadcast_url(url).origin;
 }
 
 }  // namespace rynek::web

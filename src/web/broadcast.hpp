@@ -28,7 +28,13 @@ namespace rynek::web {
 view::Value broadcast_value(const std::string& lang, const std::string& url,
                             const std::string& title);
 
-// The origin of an HLS stream on another host, for the page's CSP; "" otherwise.
+// The origin (scheme://host[:port], rebuilt by events::validate_broadcast_url) of an
+// HLS stream, for the page's CSP; "" when the address is not an HLS stream or not valid.
 std::string hls_origin(const std::string& url);
+
+// The participant page's Content-Security-Policy when its broadcast is an HLS stream:
+// the default policy with that one origin added to media-src and connect-src; ""
+// (keep the default) otherwise.
+std::string broadcast_csp(const std::string& url);
 
 }  // namespace rynek::web

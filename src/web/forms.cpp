@@ -1,6 +1,7 @@
 #include "web/forms.hpp"
 
 #include "core/tokens.hpp"
+#include "web/cookies.hpp"
 
 namespace rynek::web {
 
@@ -11,9 +12,7 @@ std::string csrf_token_for(const App& app, const http::Request& request, http::R
     value = std::string(*cookie);
   } else {
     value = core::random_token();
-    std::string attributes = "; Path=/; HttpOnly; SameSite=Lax";
-    if (app.config.base_url.starts_with("https://")) attributes += "; Secure";
-    response.headers.add("Set-Cookie", std::string(kCsrfCookie) + "=" + value + attributes);
+    response.headers.add("Set-Cookie", set_cookie_value(app.config, kCsrfCookie, value));
   }
   return app.secret.csrf_token(value);
 }

@@ -10,14 +10,15 @@ namespace rynek::web {
 namespace {
 
 // The header block a plain GET gets for this entry, exactly as finish_response() would make it.
-std::shared_ptr<const std::string> prepared_head(const PageCache::Entry& entry, bool gzip) {
+std::shared_ptr<const std::string> prepared_head(const PageCache::Entry& entry, bool gzip,
+                                                 const http::SecurityPolicy& security) {
   http::Request request;
   if (gzip) request.headers.add("Accept-Encoding", "gzip");
   http::Response response;
   response.headers = entry.headers;
   response.shared_body = gzip ? entry.gzip_body : entry.body;
   response.body_is_gzip = gzip;
-  http::finish_response(request, response);
+  http::finish_response(request, response, security);
   return std::make_shared<const std::string>(http::serialize_head(response));
 }
 
@@ -68,8 +69,8 @@ http::Response PageCache::get_or_render(
   entry->headers.set("ETag", entry->etag);
   entry->headers.set("Cache-Control", "no-cache");
   entry->version = version;
-  entry->head = prepared_head(*entry, false);
-  if (entry->gzip_body) entry->gzip_head = prepared_head(*entry, true);
+  entry->head = prepared_head(*entry, false, security_);
+  if (entry->gzip_body) entry->gzip_head = prepared_head(*entry, true, security_);
   entry->expires = expires;
   {
     std::unique_lock lock(mutex_);

@@ -19,13 +19,17 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "http/finish.hpp"
 #include "http/message.hpp"
 
 namespace rynek::web {
 
 class PageCache {
  public:
-  explicit PageCache(std::size_t max_entries = 4096) : max_entries_(max_entries) {}
+  // `security` is what the server adds to every response (http::ServerOptions), so
+  // that the prepared header blocks say the same.
+  explicit PageCache(std::size_t max_entries = 4096, http::SecurityPolicy security = {})
+      : max_entries_(max_entries), security_(security) {}
 
   struct Entry {
     int status = 200;
@@ -56,6 +60,7 @@ class PageCache {
   http::Response respond(const Entry& entry, const http::Request& request) const;
 
   std::size_t max_entries_;
+  http::SecurityPolicy security_;
   std::atomic<std::int64_t> version_{0};
   mutable std::shared_mutex mutex_;
   std::map<std::string, std::shared_ptr<const Entry>, std::less<>> entries_;

@@ -160,10 +160,10 @@ http::Response participant_page(App& app, http::Request& request) {
   context["is_live"] = now >= seminar.starts_at - std::chrono::minutes(30) && now < seminar.ends_at;
   context["is_over"] = now >= seminar.ends_at;
   context["starts_in_seconds"] = static_cast<long>((seminar.starts_at - now).count());
-  std::string extra_origin;
+  std::string broadcast_policy;
   if (registered) {
     context["broadcast"] = broadcast_value(lang, seminar.broadcast_url, seminar.title);
-    extra_origin = hls_origin(seminar.broadcast_url);
+    broadcast_policy = broadcast_csp(seminar.broadcast_url);
     if (now >= seminar.ends_at && !seminar.recording_url.empty()) {
       context["recording"] = broadcast_value(lang, seminar.recording_url, seminar.title);
     }
@@ -177,15 +177,7 @@ http::Response participant_page(App& app, http::Request& request) {
   auto response =
       render_private(app, request, lang, "participant/page", std::move(context), seminar.title);
   for (const auto& [name, value] : scratch.headers.all()) response.headers.add(name, value);
-  if (!extra_origin.empty()) {
-    // hls.js fetches the stream from its own host: allow that one origin, nothing more.
-    std::string csp = http::kDefaultContentSecurityPolicy;
-    for (const std::string directive : {"media-src 'self' blob:", "connect-src 'self'"}) {
-      auto at = csp.find(directive);
-      if (at != std::string::npos) csp.insert(at + directive.size(), " " + extra_origin);
-    }
-    response.headers.set("Content-Security-Policy", csp);
-  }
+  if (!broadcast_policy.empty()) response.headers.set("Content-Security-Policy", broadcast_policy);
   return response;
 }
 

@@ -14,6 +14,7 @@
 #include "http/server.hpp"
 #include "mail/worker.hpp"
 #include "web/app.hpp"
+#include "web/cookies.hpp"
 #include "web/mail_messages.hpp"
 
 namespace rynek::web {
@@ -105,6 +106,7 @@ http::ServerOptions server_options(const core::Config& config) {
   options.idle_timeout = config.idle_timeout;
   options.shutdown_grace = config.shutdown_grace;
   options.access_log = config.access_log;
+  options.security = security_policy(config);
   return options;
 }
 
@@ -127,7 +129,7 @@ int serve(const core::Config& config, DemoContent demo) {
                               return core::translate(lang, msgid);
                             });
   http::StaticFiles static_files(config.resource_dir / "static");
-  PageCache cache;
+  PageCache cache(4096, security_policy(config));
   RateLimits limits;
   limits.set_enabled(config.rate_limits);
   // Two threads bound the CPU and memory of argon2id logins and image decoding.

@@ -5,6 +5,7 @@
 #include "core/i18n.hpp"
 #include "core/log.hpp"
 #include "http/url.hpp"
+#include "web/cookies.hpp"
 
 namespace rynek::web {
 namespace {
@@ -51,14 +52,13 @@ http::Response media_file(App& app, http::Request& request) {
   return response;
 }
 
-http::Response switch_language(App&, http::Request& request) {
+http::Response switch_language(App& app, http::Request& request) {
   const auto& lang = request.params.at("lang");
   std::string next(request.query_param("next").value_or("/"));
   if (!http::is_local_path(next)) next = "/";
   if (!core::is_supported_language(lang)) return http::Response::redirect(303, next);
   auto response = http::Response::redirect(303, next);
-  response.headers.set("Set-Cookie",
-                       "lang=" + lang + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+  response.headers.set("Set-Cookie", set_cookie_value(app.config, "lang", lang, 31536000));
   response.headers.set("Cache-Control", "no-store");
   return response;
 }

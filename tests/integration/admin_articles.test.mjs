@@ -149,6 +149,19 @@ describe('hostile uploads', () => {
     assert.equal(sqlValue(s.world.dataDir, "SELECT count(*) FROM articles WHERE title = 'Bomba'"), '0');
   });
 
+  test('an image attachment declaring 100000×100000 pixels is refused like a hero image', async () => {
+    // Issue 8, D27: attachments skipped the pixel limit, and images are shown inline.
+    const files = mediaFiles();
+    const rows = mediaRows();
+    const response = await postMultipart(editor, `/admin/artykuly/${articleId}/zalaczniki`, [
+      ['title', 'Plan'], ['file', { filename: 'plan.png', type: 'image/png', data: bombPng() }]]);
+    assert.equal(response.status, 422);
+    assert.ok(response.text.includes('Obraz jest za duży (najwyżej 40 megapikseli).'));
+    assert.deepEqual(mediaFiles(), files);
+    assert.equal(mediaRows(), rows);
+    assert.equal(sqlValue(s.world.dataDir, 'SELECT count(*) FROM attachments'), '0');
+  });
+
   test('a file name with a path is stored by its base name', async () => {
     const response = await postMultipart(editor, `/admin/artykuly/${articleId}/zalaczniki`, [
       ['title', 'Regulamin'], ['file', { filename: '../../x.pdf', type: 'application/pdf', data: pdf('regulamin') }]]);

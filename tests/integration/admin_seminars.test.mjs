@@ -208,6 +208,10 @@ describe('hostile input changes nothing', () => {
     ['end before start', { ends: warsaw(4 * DAY) }, 'ends'],
     ['a garbage start', { starts: 'jutro rano' }, 'starts'],
     ['a javascript: broadcast', { broadcast_url: 'javascript:alert(1)' }, 'broadcast_url'],
+    // Issue 8, D26: the prefix check let both through; the second injected a CSP directive.
+    ['a plain-http host that starts like localhost', { broadcast_url: 'http://localhost.evil.example/live.m3u8' }, 'broadcast_url'],
+    ['a semicolon in the broadcast host', { broadcast_url: 'https://evil.example;sandbox/live.m3u8' }, 'broadcast_url'],
+    ['a user name in the recording address', { recording_url: 'https://user@evil.example/r.mp4' }, 'recording_url'],
     ['duplicate field keys', { fields_2_label: 'Rola druga', fields_2_key: 'rola' }, 'fields_2_key'],
     ['a select without options', { fields_1_options: '' }, 'fields_1_options'],
     ['a field keyed "email"', { fields_0_key: 'email' }, 'fields_0_key'],

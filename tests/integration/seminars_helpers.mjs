@@ -24,7 +24,7 @@ const q = (value) => JSON.stringify(value);  // a JSON string is a valid TOML ba
 
 // One seminar's index.md. Options: title, starts (ISO), durationMinutes, capacity,
 // requiresApproval, confirmWithinHours, fields [{key,type,label,required,options,help}],
-// consents [{key,text,version,required}].
+// consents [{key,text,version,required}], broadcastUrl.
 export function seminarText(options = {}) {
   const starts = options.starts || isoIn(5 * DAY);
   const lines = [
@@ -38,7 +38,7 @@ export function seminarText(options = {}) {
   if (options.capacity) lines.push(`capacity = ${options.capacity}`);
   if (options.requiresApproval) lines.push('requires_approval = true');
   if (options.confirmWithinHours) lines.push(`confirm_within_hours = ${options.confirmWithinHours}`);
-  lines.push('', '[broadcast]', 'url = "https://www.youtube.com/watch?v=Rynek2026ab"', 'visibility = "participants"');
+  lines.push('', '[broadcast]', `url = ${q(options.broadcastUrl || 'https://www.youtube.com/watch?v=Rynek2026ab')}`, 'visibility = "participants"');
   lines.push('', '[privacy]', 'version = "2026-test"', `text = ${q('**Klauzula informacyjna** (art. 13 RODO) do testów.')}`);
   lines.push('', '[[agenda]]', `start = ${starts}`, `title = ${q('Powitanie uczestników')}`,
     '  [[agenda.speakers]]', `  name = ${q('Anna Prowadząca')}`, `  city = ${q('Łomża')}`);

@@ -54,8 +54,10 @@ export class Rynek {
 
   async start() {
     this.port = await freePort();
+    // A --base-url in `args` (an https site, say) replaces the default one.
+    const baseUrl = this.args.includes('--base-url') ? [] : ['--base-url', `http://127.0.0.1:${this.port}`];
     const args = ['serve', '--listen', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir,
-      '--base-url', `http://127.0.0.1:${this.port}`, ...(this.demo ? ['--demo'] : []), ...this.args];
+      ...baseUrl, ...(this.demo ? ['--demo'] : []), ...this.args];
     this.process = spawn(rynekBin, args, { env: { ...process.env, ...this.env } });
     this.process.stdout.on('data', (chunk) => { this.stdout += chunk; });
     this.process.stderr.on('data', (chunk) => { this.stderr += chunk; });

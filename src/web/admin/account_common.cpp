@@ -2,26 +2,17 @@
 
 #include "http/url.hpp"
 #include "web/admin/access.hpp"
+#include "web/cookies.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
 
 namespace rynek::web::admin {
-namespace {
-
-std::string cookie_attributes(const App& app) {
-  std::string attributes = "; Path=/; HttpOnly; SameSite=Lax";
-  if (app.config.base_url.starts_with("https://")) attributes += "; Secure";
-  return attributes;
-}
-
-}  // namespace
-
 std::string session_cookie(const App& app, const std::string& value) {
-  return std::string(kSessionCookie) + "=" + value + cookie_attributes(app);
+  return set_cookie_value(app.config, kSessionCookie, value);
 }
 
 std::string cleared_session_cookie(const App& app) {
-  return std::string(kSessionCookie) + "=" + cookie_attributes(app) + "; Max-Age=0";
+  return set_cookie_value(app.config, kSessionCookie, "", 0);
 }
 
 http::Response render_anonymous_page(const App& app, const http::Request& request,

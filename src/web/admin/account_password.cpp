@@ -4,7 +4,8 @@
 // sent a link" — whether or not an account has the address, and it is limited
 // per client and per address. The link's page sets a new password: the hashing
 // runs on the hash pool, the write checks the link again, marks it used and ends
-// every session of the account.
+// every session of the account. Unknown links count against the client's address
+// with the personal links' misses (429 past the limit).
 #include "accounts/account_store.hpp"
 #include "accounts/audit.hpp"
 #include "accounts/password.hpp"
@@ -49,6 +50,14 @@ bool link_is_valid(App& app, const std::string& token) {
   });
 }
 
+// An unknown, spent or expired link counts against the client's address like an
+// unknown personal link (web/participant.cpp), in the same bucket: past a few
+// dozen misses a minute the answer is 429, so guessing reset tokens is slow too.
+http::Response unknown_link(App& app, const http::Request& request) {
+  if (!app.limits.token_misses.allow(client_key(request))) return render_error(app, 429, &request);
+  return render_set(app, request, false, "", 404);
+}
+
 }  // namespace
 
 http::Response password_request_form(App& app, http::Request& request) {
@@ -88,8 +97,8 @@ void password_request_submit(App& app, http::Request& request, http::Responder r
 }
 
 http::Response password_set_form(App& app, http::Request& request) {
-  bool valid = link_is_valid(app, request.params.at("token"));
-  return render_set(app, request, valid, "", valid ? 200 : 404);
+  if (!link_is_valid(app, request.params.at("token"))) return unknown_link(app, request);
+  return render_set(app, request, true, "", 200);
 }
 
 void password_set_submit(App& app, http::Request& request, http::Responder respond) {
@@ -99,7 +108,7 @@ void password_set_submit(App& app, http::Request& request, http::Responder respo
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
   const auto token = request.params.at("token");
-  if (!link_is_valid(app, token)) return respond(render_set(app, request, false, "", 404));
+  if (!link_is_valid(app, token)) return respond(unknown_link(app, request));
   auto password = form_value(*form, "password");
   if (auto problem = accounts::password_problem(password)) {
     return respond(render_set(

@@ -9,6 +9,8 @@
 #include "accounts/reset.hpp"
 #include "core/i18n.hpp"
 #include "core/log.hpp"
+#include "core/person_name.hpp"
+#include "core/text.hpp"
 #include "web/admin/account_common.hpp"
 #include "web/admin/account_pages.hpp"
 #include "web/admin/post_state.hpp"
@@ -143,13 +145,17 @@ void user_create(App& app, http::Request& request, const Session& session,
   auto form = http::decode_form(request.body);
   if (!form) return respond(render_error(app, 400, &request));
   NewAccountForm input{accounts::normalise_email(form_value(*form, "email")),
-                       form_value(*form, "name")};
+                       std::string(core::trim(form_value(*form, "name")))};
   auto role = accounts::parse_role(form_value(*form, "role"));
   if (role) input.role = *role;
   std::string error;
   if (!accounts::plausible_email(input.email))
     error = core::translate(lang, "Enter a valid e-mail address.");
-  else if (input.name.empty() || input.name.size() > 200)
+  else if (auto problem = core::check_person_name(input.name);
+           problem == core::PersonNameProblem::control_characters)
+    error = core::translate(
+        lang, "Enter the name on one line, without line breaks or other special characters.");
+  else if (problem != core::PersonNameProblem::none)
     error = core::translate(lang, "Enter a name (at most 200 characters).");
   else if (!role)
     error = core::translate(lang, "Choose a role.");

@@ -87,16 +87,29 @@ std::string warsaw_minutes(core::TimePoint t) {
 }
 
 std::string safe_cell(std::string_view text) {
+  // Not only the cell's first character: a spreadsheet that splits on ';' (Excel in
+  // a Polish locale) or ',' or at a line break starts a new cell there, so every
+  // such segment is guarded. Spaces and quotes before the formula character do
+  // not hide it (Excel drops them), so they are skipped when looking.
   constexpr std::string_view kFormulaStarts = "=+-@\t\r";
-  if (!text.empty() && kFormulaStarts.find(text.front()) != std::string_view::npos) {
-    return "'" + std::string(text);
+  constexpr std::string_view kSplits = ",;\r\n";
+  std::string out;
+  out.reserve(text.size() + 1);
+  bool segment_start = true;
+  for (char c : text) {
+    if (segment_start && c != ' ' && c != '"') {
+      if (kFormulaStarts.find(c) != std::string_view::npos) out += '\'';
+      segment_start = false;
+    }
+    out += c;
+    if (kSplits.find(c) != std::string_view::npos) segment_start = true;
   }
-  return std::string(text);
+  return out;
 }
 
 std::string csv_field(std::string_view text) {
   auto cell = safe_cell(text);
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  if (cell.find_first_of(",;\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
   for (char c : cell) {
     if (c == '"') quoted += '"';

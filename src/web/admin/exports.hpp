@@ -5,7 +5,10 @@
 // UTF-8 byte order mark, without which Excel reads Polish letters as Windows-1250
 // mojibake. A CSV cell a spreadsheet would read as a formula (=, +, -, @, TAB,
 // CR at the start) gets a leading apostrophe, so a registrant who types
-// "=HYPERLINK(...)" as their name cannot make the organiser's Excel run it.
+// "=HYPERLINK(...)" as their name cannot make the organiser's Excel run it. The
+// same holds after every ',', ';' and line break inside a cell (spaces and quotes
+// skipped): Excel in a Polish locale splits on ';', so "x;=1+1;y" becomes
+// "x;'=1+1;y", and a cell holding ',' or ';' is quoted.
 // XLSX cells are written as strings, which Excel never evaluates; they get the
 // same apostrophe so that both files read alike.
 #pragma once
@@ -34,7 +37,7 @@ std::string warsaw_minutes(core::TimePoint t);
 
 // The neutralised text of one cell (formula injection), before any quoting.
 std::string safe_cell(std::string_view text);
-// One CSV field: safe_cell, then quoted when it holds a comma, quote, CR or LF.
+// One CSV field: safe_cell, then quoted when it holds a comma, semicolon, quote, CR or LF.
 std::string csv_field(std::string_view text);
 // BOM, header and rows, each record ending in CRLF.
 std::string build_csv(const ExportTable& table);

@@ -13,6 +13,7 @@
 
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "events/broadcast_url.hpp"
 #include "events/form.hpp"
 #include "web/admin/seminars_form.hpp"
 
@@ -228,8 +229,9 @@ bool check_time_and_place(Checker& c, const SeminarFormInput& in,
 
 void check_broadcast(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
   out.broadcast_url = in.broadcast_url;
-  if (!in.broadcast_url.empty() && !events::valid_link(in.broadcast_url)) {
-    c.error("broadcast_url", core::N_("The broadcast address must start with https://."));
+  if (auto url = events::validate_broadcast_url(in.broadcast_url);
+      !in.broadcast_url.empty() && !url) {
+    c.error("broadcast_url", events::broadcast_url_problem_text(url.problem));
   }
   if (in.broadcast_visibility == "public")
     out.broadcast_visibility = events::BroadcastVisibility::everyone;
@@ -238,8 +240,9 @@ void check_broadcast(Checker& c, const SeminarFormInput& in, events::Seminar& ou
   else
     c.error("broadcast_visibility-participants", core::N_("Choose who may watch the broadcast."));
   out.recording_url = in.recording_url;
-  if (!in.recording_url.empty() && !events::valid_link(in.recording_url)) {
-    c.error("recording_url", core::N_("The recording address must start with https://."));
+  if (auto url = events::validate_broadcast_url(in.recording_url);
+      !in.recording_url.empty() && !url) {
+    c.error("recording_url", events::broadcast_url_problem_text(url.problem));
   }
 }
 

@@ -31,6 +31,39 @@ TEST(Csv, NeutralisesFormulaLikeCells) {
   EXPECT_EQ(csv_field("\rx"), "\"'\rx\"");
 }
 
+// Whatever a spreadsheet splits the file on (',' or ';', quotes honoured or not,
+// line breaks), no piece may start with a formula character once the spaces and
+// quotes Excel drops are stripped.
+void expect_no_formula_after_any_split(const std::string& csv, const std::string& cell) {
+  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= csv.size(); ++i) {
+    if (i < csv.size() && std::string_view(",;\r\n").find(csv[i]) == std::string_view::npos)
+      continue;
+    auto piece = std::string_view(csv).substr(start, i - start);
+    while (!piece.empty() && (piece.front() == ' ' || piece.front() == '"')) piece.remove_prefix(1);
+    EXPECT_TRUE(piece.empty() || kFormulaStarts.find(piece.front()) == std::string_view::npos)
+        << "cell " << cell << " gives a piece starting " << piece;
+    start = i + 1;
+  }
+}
+
+TEST(Csv, NoSplitOnCommaOrSemicolonRevealsAFormula) {
+  for (std::string hostile :
+       {"x;=1+1;y", "x,=1+1,y", "Anna; =cmd|' /C calc'!A0", "a;\"=1\";b", "a;+48 600", "a;-2+3",
+        "a;@SUM(A1)", "a;\t=1", "a;\r=1", "a\n=1", "a,\"  @x\"", ";=1", ",,=1",
+        "=HYPERLINK(\"http://evil\";\"x\")", "Nowak; -=1"}) {
+    ExportTable table{{"name"}, {{hostile}}};
+    auto csv = build_csv(table);
+    csv.erase(0, 3);  // the BOM
+    expect_no_formula_after_any_split(csv, hostile);
+    expect_no_formula_after_any_split(safe_cell(hostile), hostile);
+  }
+  EXPECT_EQ(safe_cell("x;=1+1;y"), "x;'=1+1;y");
+  EXPECT_EQ(csv_field("x;=1+1;y"), "\"x;'=1+1;y\"");
+  EXPECT_EQ(safe_cell("Anna Nowak-Kowalska; 2+2"), "Anna Nowak-Kowalska; 2+2");
+}
+
 TEST(Csv, StartsWithBomAndEndsRecordsWithCrlf) {
   ExportTable table{{"id", "name"}, {{"1", "Łucja"}, {"2", "a,b"}}};
   EXPECT_EQ(build_csv(table), "\xEF\xBB\xBFid,name\r\n1,Łucja\r\n2,\"a,b\"\r\n");

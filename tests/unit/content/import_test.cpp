@@ -7,6 +7,7 @@
 #include "../store/database_fixture.hpp"
 #include "content/article.hpp"
 #include "core/clock.hpp"
+#include "test_image.hpp"
 
 namespace rynek::content {
 namespace {
@@ -93,6 +94,18 @@ TEST_F(ImportTest, StoresAttachmentsByContentWithTypeFromBytes) {
   EXPECT_EQ(article->attachments[0].content_type, "text/plain");
   EXPECT_EQ(article->attachments[0].size, 19);
   EXPECT_TRUE(fs::exists(media_->path_for(article->attachments[0].sha256)));
+}
+
+TEST_F(ImportTest, RefusesAnImageAttachmentOverThePixelLimit) {
+  write("bomba/index.md",
+        "+++\ntitle = \"Bomba\"\npublished = \"2026-03-01T09:00:00Z\"\n"
+        "[[attachments]]\ntitle = \"Plan\"\nfile = \"plan.png\"\n+++\nx\n");
+  write("bomba/plan.png", test::png_declaring(100000, 100000));
+  auto report = run();
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_NE(report.errors[0].find("attachment 'plan.png' is an image"), std::string::npos)
+      << report.errors[0];
+  EXPECT_EQ(article_count(), 0);
 }
 
 TEST_F(ImportTest, OneInvalidArticleMeansNothingIsImported) {

@@ -3,7 +3,6 @@
 #include "content/uploads.hpp"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <filesystem>
 
@@ -20,31 +19,7 @@ std::string make_png(int width, int height) {
   return test::make_image(width, height, ".png");
 }
 
-void append_be32(std::string& out, std::uint32_t value) {
-  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((value >> shift) & 0xff);
-}
-
-void append_chunk(std::string& out, const std::string& type, const std::string& data) {
-  append_be32(out, static_cast<std::uint32_t>(data.size()));
-  std::string typed = type + data;
-  out += typed;
-  append_be32(out, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(typed.data()),
-                                                    static_cast<uInt>(typed.size()))));
-}
-
-// A tiny PNG whose header declares width x height pixels, with a few bytes of
-// (useless) pixel data: the "zip bomb" image.
-std::string png_declaring(std::uint32_t width, std::uint32_t height) {
-  std::string png = "\x89PNG\r\n\x1a\n";
-  std::string header;
-  append_be32(header, width);
-  append_be32(header, height);
-  header += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB, no interlace
-  append_chunk(png, "IHDR", header);
-  append_chunk(png, "IDAT", std::string("\x78\x9c\x63\x00\x00\x00\x01\x00\x01", 9));
-  append_chunk(png, "IEND", "");
-  return png;
-}
+using test::png_declaring;
 
 UploadRefusal refusal(const UploadCheck& check) {
   EXPECT_TRUE(std::holds_alternative<UploadRefusal>(check)) << "accepted, but should not be";
@@ -64,6 +39,19 @@ TEST(Uploads, RefusesAnImageDeclaringTooManyPixelsWithoutDecodingIt) {
   auto bomb = png_declaring(100000, 100000);
   EXPECT_LT(bomb.size(), 100u);
   EXPECT_EQ(refusal(check_image_upload(bomb)), UploadRefusal::too_many_pixels);
+}
+
+// Issue 8, D27: attachments and seminar materials are shown inline when they are
+// images, so they get the hero images' pixel limit, checked from the header.
+TEST(Uploads, RefusesAnImageAttachmentDeclaringTooManyPixels) {
+  EXPECT_EQ(refusal(check_attachment_upload(png_declaring(100000, 100000))),
+            UploadRefusal::too_many_pixels);
+  EXPECT_EQ(refusal(check_attachment_upload(png_declaring(7000, 6000))),
+            UploadRefusal::too_many_pixels);
+  auto small = check_attachment_upload(make_png(64, 48));
+  ASSERT_TRUE(std::holds_alternative<AcceptedUpload>(small));
+  EXPECT_EQ(std::get<AcceptedUpload>(small).width, 64);
+  EXPECT_EQ(std::get<AcceptedUpload>(small).height, 48);
 }
 
 TEST(Uploads, RefusesAnImageWhosePixelsCannotBeDecoded) {

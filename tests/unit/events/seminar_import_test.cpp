@@ -244,7 +244,7 @@ TEST_F(SeminarImportTest, ReportsEachProblemWithTheFileName) {
       {base + "contact_email = \"nope\"" + privacy,
        "contact_email 'nope' is not a valid e-mail address"},
       {base + "[broadcast]\nurl = \"http://example.org/live\"" + privacy,
-       "broadcast.url must start with https://"},
+       "broadcast.url: The address must start with https:// (plain http:// is allowed only"},
       {base + "slug = \"Zła Nazwa\"" + privacy, "slug 'Zła Nazwa'"},
       {base + privacy + "[[fields]]\nkey = \"x\"\ntype = \"date\"\nlabel = \"X\"",
        "field 'x': type must be one of"},

@@ -25,6 +25,39 @@ TEST(FinishResponse, AddsSecurityHeadersToEveryResponse) {
   EXPECT_TRUE(response.headers.has("Referrer-Policy"));
 }
 
+TEST(FinishResponse, StrictTransportSecurityOnlyBehindHttps) {
+  Request request;
+  Response plain = Response::text(200, "ok");
+  finish_response(request, plain);
+  EXPECT_FALSE(plain.headers.has("Strict-Transport-Security"));
+  SecurityPolicy https;
+  https.strict_transport_security = true;
+  for (int status : {200, 303, 404, 500}) {
+    Response response = Response::text(status, "x");
+    finish_response(request, response, https);
+    EXPECT_EQ(response.headers.get("Strict-Transport-Security"), "max-age=31536000") << status;
+  }
+  Response refused = Response::text(400, "bad");
+  add_security_headers(refused, https);
+  EXPECT_TRUE(refused.headers.has("Strict-Transport-Security"));
+}
+
+TEST(HostHeader, ExactlyOneInHttp11AtMostOneInHttp10) {
+  Headers none;
+  Headers one;
+  one.add("Host", "rynek.test");
+  Headers two;
+  two.add("Host", "rynek.test");
+  two.add("host", "rynek.test");
+  EXPECT_FALSE(host_header_valid(none, 11));
+  EXPECT_TRUE(host_header_valid(one, 11));
+  EXPECT_FALSE(host_header_valid(two, 11));
+  EXPECT_TRUE(host_header_valid(none, 10));
+  EXPECT_TRUE(host_header_valid(one, 10));
+  EXPECT_FALSE(host_header_valid(two, 10));
+  EXPECT_EQ(two.count("HOST"), 2u);
+}
+
 TEST(FinishResponse, MatchingEtagGives304WithoutBody) {
   auto request = request_with("If-None-Match", "\"other\", W/\"abc\"");
   Response response = Response::html(200, "<p>hello</p>");
