@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "events/seminar_editing.hpp"
+#include "events/seminar_rules.hpp"
 #include "http/multipart.hpp"
 #include "web/admin/access.hpp"
 #include "web/admin/articles_form.hpp"
@@ -68,7 +69,7 @@ struct SeminarFormInput {
 // At most this many parts in one form (the multipart parser's default of 64 is
 // for small forms; a seminar with a long agenda has hundreds of inputs).
 inline constexpr std::size_t kSeminarFormMaxParts = 2000;
-inline constexpr std::size_t kMaxRows = 150;  // per repeating section
+inline constexpr std::size_t kMaxRows = events::kMaxSeminarRows;  // per repeating section
 
 SeminarFormInput read_seminar_form(const http::Multipart& form);
 SeminarFormInput form_from_seminar(const events::EditableSeminar& seminar);
