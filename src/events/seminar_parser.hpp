@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "events/seminar_import.hpp"
+#include "events/seminar_rules.hpp"
 
 namespace rynek::events::detail {
 
@@ -15,5 +16,9 @@ std::optional<PreparedSeminar> parse_seminar_file(const content::MediaStore& med
                                                   const std::string& default_slug,
                                                   const std::string& source, core::TimePoint now,
                                                   std::vector<std::string>& errors);
+
+// A problem the rules found, in the words of the import's messages (English,
+// naming the file's keys; the caller puts the file name in front).
+std::string import_problem_text(const SeminarProblem& problem, const Seminar& seminar);
 
 }  // namespace rynek::events::detail
