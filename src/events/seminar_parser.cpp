@@ -498,7 +498,8 @@ std::optional<PreparedSeminar> parse_seminar_file(const content::MediaStore& med
                                                   const std::filesystem::path& file,
                                                   const std::string& default_slug,
                                                   const std::string& source, core::TimePoint now,
-                                                  std::vector<std::string>& errors) {
+                                                  std::vector<std::string>& errors,
+                                                  std::vector<SeminarProblem>* problems) {
   try {
     auto text = read_text(file);
     if (!core::is_valid_utf8(text)) invalid("the file is not valid UTF-8");
@@ -515,8 +516,12 @@ std::optional<PreparedSeminar> parse_seminar_file(const content::MediaStore& med
     SeminarDraft draft{prepared.seminar};
     prepared = Parser(media, file.parent_path(), now, draft)
                    .parse(table, std::move(parts->body), default_slug);
-    auto problems = check_seminar(draft);
-    if (!problems.empty()) invalid(import_problem_text(problems.front(), prepared.seminar));
+    auto found = check_seminar(draft);
+    if (!found.empty()) {
+      const auto text = import_problem_text(found.front(), prepared.seminar);
+      if (problems) *problems = std::move(found);
+      invalid(text);
+    }
     prepared.source = source;
     return prepared;
   } catch (const Invalid& problem) {

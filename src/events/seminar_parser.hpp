@@ -1,4 +1,7 @@
-// Reads one seminar file into a PreparedSeminar (see seminar_import.hpp).
+// Reads one seminar file into a PreparedSeminar (see seminar_import.hpp): the
+// file's syntax here, the rules by events::check_seminar. A refused file adds one
+// message to `errors`; when the refusal comes from the rules, `problems` (if
+// given) receives what they found, typed.
 #pragma once
 
 #include <filesystem>
@@ -15,7 +18,8 @@ std::optional<PreparedSeminar> parse_seminar_file(const content::MediaStore& med
                                                   const std::filesystem::path& file,
                                                   const std::string& default_slug,
                                                   const std::string& source, core::TimePoint now,
-                                                  std::vector<std::string>& errors);
+                                                  std::vector<std::string>& errors,
+                                                  std::vector<SeminarProblem>* problems = nullptr);
 
 // A problem the rules found, in the words of the import's messages (English,
 // naming the file's keys; the caller puts the file name in front).

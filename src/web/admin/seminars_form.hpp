@@ -91,11 +91,14 @@ struct UsedVersions {
 // Fills `out` (everything but id, materials and the hero image itself) from the
 // input; the errors, translated, in form order. `out.hero_sha256` keeps the
 // existing image unless removed. `today` is "YYYY-MM-DD" (Warsaw) for new versions.
+// The rules are events::check_seminar's (the import's too); `problems`, when
+// given, receives what they found, typed, before translation.
 std::vector<FieldError> validate_seminar_form(
     const std::string& lang, const SeminarFormInput& input,
     const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
     events::Seminar& out, std::vector<VersionChange>& versions,
-    const UsedVersions& used = UsedVersions{});
+    const UsedVersions& used = UsedVersions{},
+    std::vector<events::SeminarProblem>* problems = nullptr);
 
 // What a "preview" or "More rows" can report without saving: sections with too
 // many rows, and Markdown too long to preview (it is not rendered then).

@@ -682,7 +682,8 @@ std::string next_version(const std::string& version, const std::string& today) {
 std::vector<FieldError> validate_seminar_form(
     const std::string& lang, const SeminarFormInput& in,
     const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
-    events::Seminar& out, std::vector<VersionChange>& versions, const UsedVersions& used) {
+    events::Seminar& out, std::vector<VersionChange>& versions, const UsedVersions& used,
+    std::vector<events::SeminarProblem>* problems) {
   std::vector<FieldError> errors;
   Checker c(lang, errors);
   const auto today = warsaw_local(now).substr(0, 10);
@@ -715,11 +716,13 @@ std::vector<FieldError> validate_seminar_form(
   // as the form reads it: what could not be read is reported already).
   std::set<std::string> reported;
   for (const auto& error : errors) reported.insert(error.id);
-  for (const auto& problem : events::check_seminar(draft)) {
+  auto found = events::check_seminar(draft);
+  for (const auto& problem : found) {
     auto t = translate_problem(c, problem, rows);
     if (!reported.insert(t.id).second) continue;
     c.error(t.id, t.message, t.prefix);
   }
+  if (problems) *problems = std::move(found);
   std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) {
     return form_position(a.id) < form_position(b.id);
   });
