@@ -118,6 +118,8 @@ struct SeminarProblem {
 
 // A seminar as read from a file or a form, before it is accepted.
 struct SeminarDraft {
+  explicit SeminarDraft(const Seminar& s) : seminar(s) {}
+
   const Seminar& seminar;
   bool has_hero = false;  // an image is kept or given (then it needs a description)
   // Whole numbers as written, before they are narrowed into the seminar.

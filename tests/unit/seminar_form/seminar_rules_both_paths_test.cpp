@@ -509,7 +509,7 @@ class SeminarRulesBothPaths : public ::testing::Test {
 };
 
 TEST_F(SeminarRulesBothPaths, TheValidSeminarPassesBoth) {
-  Case valid{"valid", {}, "", {}, Field::title, Code::required};
+  Case valid{"valid", {}, "", {}, Field::title, Code::required, 0, "title"};
   auto [message, problems] = import(seminar_file(valid));
   EXPECT_EQ(message, "");
   EXPECT_TRUE(problems.empty());
