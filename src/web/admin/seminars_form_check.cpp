@@ -620,30 +620,31 @@ std::size_t form_position(const std::string& id) {
                                                    "contact_email",
                                                    "privacy_text",
                                                    "privacy_version"};
-  static const std::vector<std::string> kRowInputs = {
-      "starts", "ends",   "title", "description", "speakers",  // agenda
-      "label",  "key",    "type",  "help",        "options",   // fields
-      "text",   "version"};                                    // consents ("key" above)
+  struct Section {
+    std::string name;
+    std::vector<std::string> inputs;  // of one row, in the order shown
+  };
+  static const std::vector<Section> kSections = {
+      {"agenda", {"starts", "ends", "title", "description", "speakers"}},
+      {"fields", {"label", "key", "type", "help", "options"}},
+      {"consents", {"text", "key", "version"}}};
   for (std::size_t i = 0; i < kInputs.size(); ++i) {
     if (kInputs[i] == id) return i;
   }
-  const std::vector<std::string> sections = {"agenda", "fields", "consents"};
-  for (std::size_t s = 0; s < sections.size(); ++s) {
-    const auto& name = sections[s];
+  for (std::size_t s = 0; s < kSections.size(); ++s) {
+    const auto& [name, inputs] = kSections[s];
     if (!id.starts_with(name)) continue;
     const std::size_t base = 100 + s * 1'000'000;
     if (id == name) return base;
     // "<section>_<row>_<input>"
-    const auto rest = std::string_view(id).substr(name.size() + 1);
+    const auto rest = std::string_view(id).substr(std::min(id.size(), name.size() + 1));
     std::size_t row = 0;
     auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), row);
-    if (error != std::errc()) return base;
-    const auto input = std::string_view(end, rest.data() + rest.size()).substr(1);
-    std::size_t position = kRowInputs.size();
-    for (std::size_t j = 0; j < kRowInputs.size(); ++j) {
-      if (kRowInputs[j] == input) position = j;
-    }
-    return base + 1 + row * 100 + position;
+    if (error != std::errc() || row >= 10'000) return base;
+    auto input = std::string_view(end, rest.data() + rest.size());
+    if (!input.empty()) input.remove_prefix(1);
+    const auto found = std::find(inputs.begin(), inputs.end(), input);
+    return base + 1 + row * 100 + static_cast<std::size_t>(found - inputs.begin());
   }
   return 50;  // the information clause and anything else: before the agenda
 }
