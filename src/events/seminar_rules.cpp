@@ -85,8 +85,11 @@ class Rules {
   bool times_known() const { return !draft_.unread.times; }
 
   void time_and_place() {
-    if (times_known() && s_.ends_at <= s_.starts_at) add(Field::ends, Code::ends_before_start);
+    // A duration out of range leaves no real end: its problem is the one to report.
     whole_number(Field::duration_minutes, draft_.duration_minutes);
+    const bool duration_ok = problems_.empty() || problems_.back().field != Field::duration_minutes;
+    if (times_known() && duration_ok && s_.ends_at <= s_.starts_at)
+      add(Field::ends, Code::ends_before_start);
     line(Field::venue, s_.venue, kMaxSeminarLine, s_.format != Format::online);
   }
 
