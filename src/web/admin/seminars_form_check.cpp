@@ -688,6 +688,10 @@ std::vector<FieldError> validate_seminar_form(
   std::vector<FieldError> errors;
   Checker c(lang, errors);
   const auto today = warsaw_local(now).substr(0, 10);
+  // The rules read `out`: rows of an earlier call must not be taken for this one's.
+  out.agenda.clear();
+  out.fields.clear();
+  out.consents.clear();
   events::SeminarDraft draft{out};
   Rows rows;
   read_basics(c, in, existing, now, out, draft);
