@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
     db->write_and_wait([&](store::Connection& c) {
       for (int i = 0; i < count; ++i) {
         mail::enqueue(c,
-                      {"registration.confirmation", "osoba" + std::to_string(i) + "@example.org",
+                      {mail::MailKind::registration_confirmation,
+                       "osoba" + std::to_string(i) + "@example.org",
                        "Łucja Żółć " + std::to_string(i), "pl", "{}", std::nullopt},
                       core::Clock::now());
       }

@@ -12,7 +12,7 @@ std::string reset_token(const core::Secret& secret, std::string_view nonce) {
 }
 
 std::int64_t create_reset(store::Connection& db, const core::Secret& secret,
-                          std::int64_t account_id, std::string_view kind, std::string_view lang,
+                          std::int64_t account_id, mail::MailKind kind, std::string_view lang,
                           core::TimePoint now) {
   auto account = find_account(db, account_id);
   if (!account) throw std::runtime_error("create_reset: no account " + std::to_string(account_id));
@@ -24,7 +24,7 @@ std::int64_t create_reset(store::Connection& db, const core::Secret& secret,
        core::format_iso8601(now + validity)});
   auto id = db.last_insert_id();
   mail::NewMessage message;
-  message.kind = std::string(kind);
+  message.kind = kind;
   message.to_address = account->email;
   message.to_name = account->name;
   message.lang = std::string(lang);

@@ -18,6 +18,7 @@
 
 #include "core/clock.hpp"
 #include "core/tokens.hpp"
+#include "mail/kind.hpp"
 #include "store/database.hpp"
 
 namespace rynek::accounts {
@@ -25,15 +26,15 @@ namespace rynek::accounts {
 inline constexpr std::chrono::seconds kResetValidity = std::chrono::hours(1);
 inline constexpr std::chrono::seconds kInvitationValidity = std::chrono::hours(72);
 
-inline constexpr std::string_view kResetMailKind = "account.password_reset";
-inline constexpr std::string_view kInvitationMailKind = "account.invitation";
+inline constexpr mail::MailKind kResetMailKind = mail::MailKind::account_password_reset;
+inline constexpr mail::MailKind kInvitationMailKind = mail::MailKind::account_invitation;
 
 std::string reset_token(const core::Secret& secret, std::string_view nonce);
 
 // Inside a write job: a new link for the account and its e-mail in the outbox.
 // kind is kResetMailKind or kInvitationMailKind. Returns the reset row id.
 std::int64_t create_reset(store::Connection& db, const core::Secret& secret,
-                          std::int64_t account_id, std::string_view kind, std::string_view lang,
+                          std::int64_t account_id, mail::MailKind kind, std::string_view lang,
                           core::TimePoint now);
 
 struct ResetLink {

@@ -90,7 +90,7 @@ ChangeResult promote_registration(store::Connection& db, std::int64_t registrati
       "UPDATE registrations SET state = 'registered', queued_at = NULL, state_changed_at = ?"
       " WHERE id = ?",
       {core::format_iso8601(now), registration_id});
-  detail::notify(db, registration_id, "registration.promoted", now);
+  detail::notify(db, registration_id, mail::MailKind::registration_promoted, now);
   return ChangeResult::done;
 }
 
@@ -141,7 +141,7 @@ int enqueue_admin_message(store::Connection& db, const std::vector<std::int64_t>
     auto row = db.query_one("SELECT email, name, lang FROM registrations WHERE id = ?", {id});
     if (!row) continue;
     mail::NewMessage message;
-    message.kind = "admin.message";
+    message.kind = mail::MailKind::admin_message;
     message.to_address = row->text(0);
     message.to_name = row->text(1);
     message.lang = row->text(2);

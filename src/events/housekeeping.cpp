@@ -50,7 +50,7 @@ int expire_unconfirmed(store::Connection& db, core::TimePoint now) {
           "UPDATE registrations SET state = 'waitlisted', queued_at = ?, state_changed_at = ?"
           " WHERE id = ?",
           {at, at, row.integer(0)});
-      sent += detail::notify(db, row.integer(0), "registration.expired", now) ? 1 : 0;
+      sent += detail::notify(db, row.integer(0), mail::MailKind::registration_expired, now) ? 1 : 0;
     }
     sent += detail::fill_from_queue(db, seminar_id, now, moved);
   }
@@ -67,7 +67,7 @@ int send_reminders(store::Connection& db, core::TimePoint now) {
     if (!starts) continue;
     const bool last_hour = now >= *starts - 1h;
     const std::string prefix = last_hour ? "reminder-1h:" : "reminder-24h:";
-    const std::string kind = last_hour ? "reminder.1h" : "reminder.24h";
+    const auto kind = last_hour ? mail::MailKind::reminder_1h : mail::MailKind::reminder_24h;
     // Registered until 23 h before the start: everyone does for the 1 h reminder.
     const auto registered_by = core::format_iso8601(last_hour ? *starts : *starts - 23h);
     auto due = db.query(

@@ -76,7 +76,7 @@ int count_in_state(store::Connection& db, std::int64_t seminar_id, RegistrationS
           ->integer(0));
 }
 
-bool notify(store::Connection& db, std::int64_t registration_id, std::string_view kind,
+bool notify(store::Connection& db, std::int64_t registration_id, mail::MailKind kind,
             core::TimePoint now, std::optional<std::string> dedup_key) {
   auto row =
       db.query_one("SELECT email, name, lang FROM registrations WHERE id = ?", {registration_id});
@@ -86,9 +86,9 @@ bool notify(store::Connection& db, std::int64_t registration_id, std::string_vie
 }
 
 bool notify(store::Connection& db, std::int64_t registration_id, const Recipient& recipient,
-            std::string_view kind, core::TimePoint now, std::optional<std::string> dedup_key) {
+            mail::MailKind kind, core::TimePoint now, std::optional<std::string> dedup_key) {
   mail::NewMessage message;
-  message.kind = std::string(kind);
+  message.kind = kind;
   message.to_address = recipient.email;
   message.to_name = recipient.name;
   message.lang = recipient.lang;
@@ -97,20 +97,20 @@ bool notify(store::Connection& db, std::int64_t registration_id, const Recipient
   return mail::enqueue(db, message, now).has_value();
 }
 
-std::string_view state_mail_kind(RegistrationState state) {
+mail::MailKind state_mail_kind(RegistrationState state) {
   switch (state) {
     case RegistrationState::registered:
-      return "registration.confirmation";
+      return mail::MailKind::registration_confirmation;
     case RegistrationState::waitlisted:
-      return "registration.waitlisted";
+      return mail::MailKind::registration_waitlisted;
     case RegistrationState::pending_approval:
-      return "registration.pending";
+      return mail::MailKind::registration_pending;
     case RegistrationState::rejected:
-      return "registration.rejected";
+      return mail::MailKind::registration_rejected;
     case RegistrationState::cancelled:
-      return "registration.cancelled";
+      return mail::MailKind::registration_cancelled;
   }
-  return "registration.confirmation";
+  return mail::MailKind::registration_confirmation;
 }
 
 int fill_from_queue(store::Connection& db, std::int64_t seminar_id, core::TimePoint now,
@@ -161,7 +161,7 @@ int fill_from_queue(store::Connection& db, std::int64_t seminar_id, const Semina
         "UPDATE registrations SET state = 'registered', queued_at = NULL, state_changed_at = ?"
         " WHERE id = ?",
         {at, id});
-    notify(db, id, "registration.promoted", now);
+    notify(db, id, mail::MailKind::registration_promoted, now);
     ++promoted;
   }
   return promoted;
@@ -208,7 +208,7 @@ ChangeResult cancel_registration(store::Connection& db, std::int64_t registratio
   }
   if (registration->state == RegistrationState::cancelled) return ChangeResult::already;
   set_state(db, registration_id, RegistrationState::cancelled, now);
-  detail::notify(db, registration_id, "registration.cancelled", now);
+  detail::notify(db, registration_id, mail::MailKind::registration_cancelled, now);
   if (registration->state == RegistrationState::registered) {
     detail::fill_from_queue(db, registration->seminar_id, now);
   }
@@ -238,8 +238,9 @@ ChangeResult approve_registration(store::Connection& db, std::int64_t registrati
                   *rules->capacity;
   set_state(db, registration_id,
             full ? RegistrationState::waitlisted : RegistrationState::registered, now);
-  detail::notify(db, registration_id, full ? "registration.waitlisted" : "registration.approved",
-                 now);
+  detail::notify(
+      db, registration_id,
+      full ? mail::MailKind::registration_waitlisted : mail::MailKind::registration_approved, now);
   return ChangeResult::done;
 }
 
@@ -250,7 +251,7 @@ ChangeResult reject_registration(store::Connection& db, std::int64_t registratio
   if (registration->state == RegistrationState::rejected) return ChangeResult::already;
   if (registration->state != RegistrationState::pending_approval) return ChangeResult::not_allowed;
   set_state(db, registration_id, RegistrationState::rejected, now);
-  detail::notify(db, registration_id, "registration.rejected", now);
+  detail::notify(db, registration_id, mail::MailKind::registration_rejected, now);
   return ChangeResult::done;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "events/registration.hpp"
+#include "mail/kind.hpp"
 
 namespace rynek::events::detail {
 
@@ -48,7 +49,7 @@ inline int registered_count(store::Connection& db, std::int64_t seminar_id) {
 
 // Enqueues the e-mail `kind` for a registration (payload {"registration_id": ID}).
 // Returns false when dedup_key was already used.
-bool notify(store::Connection& db, std::int64_t registration_id, std::string_view kind,
+bool notify(store::Connection& db, std::int64_t registration_id, mail::MailKind kind,
             core::TimePoint now, std::optional<std::string> dedup_key = std::nullopt);
 
 // The same, for a registration whose recipient the caller already has in hand
@@ -59,11 +60,11 @@ struct Recipient {
   const std::string& lang;
 };
 bool notify(store::Connection& db, std::int64_t registration_id, const Recipient& recipient,
-            std::string_view kind, core::TimePoint now,
+            mail::MailKind kind, core::TimePoint now,
             std::optional<std::string> dedup_key = std::nullopt);
 
 // The e-mail that tells a person the state their registration is in.
-std::string_view state_mail_kind(RegistrationState state);
+mail::MailKind state_mail_kind(RegistrationState state);
 
 // Moves the first waiting registrations (by queued_at, id) into free places,
 // each told by a "registration.promoted" e-mail; a seminar without capacity

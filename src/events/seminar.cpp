@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "events/broadcast_url.hpp"
+#include "events/seminar_rules.hpp"
 
 namespace rynek::events {
 namespace {
@@ -150,7 +151,7 @@ std::vector<Seminar> load_list(store::Connection& db, std::string_view where,
 }  // namespace
 
 bool valid_key(std::string_view key) {
-  return !key.empty() && key.size() <= 40 &&
+  return !key.empty() && key.size() <= kMaxKey &&
          key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
 }
 

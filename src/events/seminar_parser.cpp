@@ -1,6 +1,9 @@
-// Validation of seminar files. Every problem is reported with the file and the
-// key, in words an organiser can act on; the first problem in a file stops its
-// parsing (the others are usually consequences).
+// Reading seminar files. This file reads the TOML (types, times, names of
+// formats, files on disk: the file's syntax) into a seminar and leaves the
+// rules to events::check_seminar (seminar_rules.hpp), which the back-office form
+// asks too. Every problem is reported with the file and the key, in words an
+// organiser can act on; the first problem in a file stops it (the others are
+// usually consequences).
 #include "events/seminar_parser.hpp"
 
 #include <toml++/toml.h>
@@ -16,6 +19,7 @@
 #include "events/broadcast_url.hpp"
 #include "events/form.hpp"
 #include "events/import_time.hpp"
+#include "events/seminar_rules.hpp"
 
 namespace rynek::events::detail {
 namespace {
@@ -68,12 +72,17 @@ bool flag(const toml::table& table, std::string_view key, const std::string& whe
   return *value;
 }
 
-std::optional<int> positive(const toml::table& table, std::string_view key) {
+// A whole number as written (its range is a rule: seminar_rules.hpp).
+std::optional<std::int64_t> whole_number(const toml::table& table, std::string_view key) {
   const auto* node = table.get(key);
   if (!node) return std::nullopt;
   auto value = node->value<std::int64_t>();
-  if (!value || *value <= 0 || *value > 1'000'000)
-    invalid(std::string(key) + " must be a positive whole number");
+  if (!value) invalid(std::string(key) + " must be a positive whole number");
+  return value;
+}
+
+std::optional<int> narrowed(const std::optional<std::int64_t>& value) {
+  if (!value || *value < 1 || *value > kMaxWholeNumber) return std::nullopt;
   return static_cast<int>(*value);
 }
 
@@ -88,13 +97,112 @@ std::optional<core::TimePoint> time_key(const toml::table& table, std::string_vi
   return t;
 }
 
-// [a-z0-9]+(-[a-z0-9]+)*, at most 120 characters. (No std::regex: GCC 12 warns
-// about its internals under the sanitizers.)
-// Broadcast and recording links: https only (plain http on loopback, for tests).
+// A key's name in a seminar file, as the messages name it.
+std::string key_name(SeminarField field) {
+  switch (field) {
+    case SeminarField::title:
+    case SeminarField::agenda_title:
+      return "title";
+    case SeminarField::slug:
+      return "slug";
+    case SeminarField::lead:
+      return "lead";
+    case SeminarField::description:
+      return "the text after the front matter";
+    case SeminarField::hero_alt:
+      return "hero.alt";
+    case SeminarField::ends:
+      return "ends";
+    case SeminarField::duration_minutes:
+      return "duration_minutes";
+    case SeminarField::venue:
+      return "venue";
+    case SeminarField::broadcast_url:
+      return "broadcast.url";
+    case SeminarField::recording_url:
+      return "recording_url";
+    case SeminarField::capacity:
+      return "capacity";
+    case SeminarField::confirm_within_hours:
+      return "confirm_within_hours";
+    case SeminarField::registration_closes:
+      return "registration_closes";
+    case SeminarField::contact_email:
+      return "contact_email";
+    case SeminarField::privacy_text:
+      return "privacy.text";
+    case SeminarField::privacy_version:
+      return "privacy.version";
+    case SeminarField::agenda:
+      return "agenda";
+    case SeminarField::agenda_description:
+    case SeminarField::field_help:
+      return field == SeminarField::field_help ? "help" : "description";
+    case SeminarField::agenda_starts:
+      return "time";
+    case SeminarField::agenda_ends:
+      return "end_time";
+    case SeminarField::agenda_speakers:
+      return "speakers";
+    case SeminarField::speaker_name:
+      return "speaker name";
+    case SeminarField::speaker_affiliation:
+      return "speaker affiliation";
+    case SeminarField::speaker_city:
+      return "speaker city";
+    case SeminarField::fields:
+      return "fields";
+    case SeminarField::field_label:
+      return "label";
+    case SeminarField::field_key:
+    case SeminarField::consent_key:
+      return "key";
+    case SeminarField::field_options:
+      return "options";
+    case SeminarField::consents:
+      return "consents";
+    case SeminarField::consent_text:
+      return "text";
+    case SeminarField::consent_version:
+      return "version";
+  }
+  return "?";
+}
+
+// "agenda item 2: ", "field 'role': ", "consent 'newsletter': " or nothing.
+std::string row_prefix(const SeminarProblem& problem, const Seminar& seminar) {
+  switch (problem.field) {
+    case SeminarField::agenda_title:
+    case SeminarField::agenda_description:
+    case SeminarField::agenda_starts:
+    case SeminarField::agenda_ends:
+    case SeminarField::agenda_speakers:
+    case SeminarField::speaker_name:
+    case SeminarField::speaker_affiliation:
+    case SeminarField::speaker_city:
+      return "agenda item " + std::to_string(problem.row + 1) + ": ";
+    case SeminarField::field_label:
+    case SeminarField::field_key:
+    case SeminarField::field_help:
+    case SeminarField::field_options:
+      return "field '" +
+             (problem.row < seminar.fields.size() ? seminar.fields[problem.row].key : "") + "': ";
+    case SeminarField::consent_text:
+    case SeminarField::consent_key:
+    case SeminarField::consent_version:
+      return "consent '" +
+             (problem.row < seminar.consents.size() ? seminar.consents[problem.row].key : "") +
+             "': ";
+    default:
+      return "";
+  }
+}
+
 class Parser {
  public:
-  Parser(const content::MediaStore& media, std::filesystem::path base, core::TimePoint now)
-      : media_(media), base_(std::move(base)), now_(now) {}
+  Parser(const content::MediaStore& media, std::filesystem::path base, core::TimePoint now,
+         SeminarDraft& draft)
+      : media_(media), base_(std::move(base)), now_(now), draft_(draft) {}
 
   PreparedSeminar parse(const toml::table& t, std::string body, const std::string& default_slug) {
     check_keys(t,
@@ -129,12 +237,9 @@ class Parser {
     PreparedSeminar out;
     auto& s = out.seminar;
     s.description_md = std::move(body);
-    s.title = text(t, "title", "", true);
+    s.title = text(t, "title", "");
     s.lead = text(t, "lead", "");
-    s.slug = t.contains("slug") ? text(t, "slug", "", true) : default_slug;
-    if (!core::is_slug(s.slug)) {
-      invalid("slug '" + s.slug + "' must be lowercase a-z, 0-9 and '-'");
-    }
+    s.slug = t.contains("slug") ? text(t, "slug", "") : default_slug;
     s.published_at = time_key(t, "published").value_or(now_);
     schedule(t, s);
     place(t, s);
@@ -153,7 +258,8 @@ class Parser {
                 "' cannot be resized: it is damaged, over 10 MB or over 40 megapixels");
       }
       out.hero_variants = std::move(*variants);
-      s.hero_alt = text(*hero, "alt", "hero.", true);
+      draft_.has_hero = true;
+      s.hero_alt = text(*hero, "alt", "hero.");
       s.hero_sha256 = stored.sha256;
       out.hero = stored;
     }
@@ -181,8 +287,10 @@ class Parser {
     } else {
       invalid("starts is required (or starts_in_days with start_time)");
     }
-    if (auto minutes = positive(t, "duration_minutes")) {
-      s.ends_at = s.starts_at + std::chrono::minutes(*minutes);
+    if (t.contains("duration_minutes")) {
+      draft_.duration_minutes = whole_number(t, "duration_minutes");
+      // Out of range it is the rules' problem; the end is then only a placeholder.
+      s.ends_at = s.starts_at + std::chrono::minutes(narrowed(draft_.duration_minutes).value_or(0));
     } else if (auto ends = time_key(t, "ends")) {
       s.ends_at = *ends;
     } else if (t.contains("end_time")) {
@@ -192,7 +300,6 @@ class Parser {
     } else {
       invalid("duration_minutes, ends or end_time is required");
     }
-    if (s.ends_at <= s.starts_at) invalid("the seminar ends before it starts");
   }
 
   void place(const toml::table& t, Seminar& s) {
@@ -207,15 +314,11 @@ class Parser {
       invalid("format must be \"online\", \"hybrid\" or \"onsite\"");
     }
     s.venue = text(t, "venue", "");
-    if (s.format != Format::online && s.venue.empty())
-      invalid("venue is required for a hybrid or on-site seminar");
     if (const auto* node = t.get("broadcast")) {
       const auto* broadcast = node->as_table();
       if (!broadcast) invalid("broadcast must be a table: [broadcast]");
       check_keys(*broadcast, {"url", "visibility"}, "broadcast: ");
       s.broadcast_url = text(*broadcast, "url", "broadcast.", true);
-      if (auto url = validate_broadcast_url(s.broadcast_url); !url)
-        invalid(std::string("broadcast.url: ") + broadcast_url_problem_text(url.problem));
       auto visibility = broadcast->contains("visibility")
                             ? text(*broadcast, "visibility", "broadcast.")
                             : "participants";
@@ -228,28 +331,20 @@ class Parser {
       }
     }
     s.recording_url = text(t, "recording_url", "");
-    if (auto url = validate_broadcast_url(s.recording_url); !s.recording_url.empty() && !url)
-      invalid(std::string("recording_url: ") + broadcast_url_problem_text(url.problem));
   }
 
   void registration(const toml::table& t, Seminar& s) {
-    s.capacity = positive(t, "capacity");
+    draft_.capacity = whole_number(t, "capacity");
+    s.capacity = narrowed(draft_.capacity);
     s.requires_approval = flag(t, "requires_approval", "");
-    s.confirm_within_hours = positive(t, "confirm_within_hours");
+    draft_.confirm_within_hours = whole_number(t, "confirm_within_hours");
+    s.confirm_within_hours = narrowed(draft_.confirm_within_hours);
     // Absent keys stay NULL, read as "from publication" / "until the start",
     // so moving the seminar in the back office moves its registration window.
     s.registration_opens_at = time_key(t, "registration_opens");
     s.registration_closes_at = time_key(t, "registration_closes");
-    const auto opens = s.registration_opens_at.value_or(s.published_at);
-    const auto closes = s.registration_closes_at.value_or(s.starts_at);
-    if (closes <= opens) invalid("registration closes before it opens");
-    if (closes > s.ends_at) invalid("registration_closes is after the seminar ends");
     s.contact_email = text(t, "contact_email", "");
-    if (!s.contact_email.empty()) {
-      auto email = normalise_email(s.contact_email);
-      if (!email) invalid("contact_email '" + s.contact_email + "' is not a valid e-mail address");
-      s.contact_email = *email;
-    }
+    if (auto email = normalise_email(s.contact_email)) s.contact_email = *email;
   }
 
   void privacy(const toml::table& t, Seminar& s) {
@@ -257,8 +352,8 @@ class Parser {
     if (!privacy)
       invalid("[privacy] with version and text (the RODO art. 13 information clause) is required");
     check_keys(*privacy, {"version", "text"}, "privacy: ");
-    s.privacy_clause_version = text(*privacy, "version", "privacy.", true);
-    s.privacy_clause_md = text(*privacy, "text", "privacy.", true);
+    s.privacy_clause_version = text(*privacy, "version", "privacy.");
+    s.privacy_clause_md = text(*privacy, "text", "privacy.");
   }
 
   const toml::array* array_of_tables(const toml::table& t, std::string_view key) {
@@ -293,31 +388,18 @@ class Parser {
       check_keys(item, {"time", "start", "end_time", "end", "title", "description", "speakers"},
                  where);
       AgendaItem entry;
-      entry.title = text(item, "title", where, true);
+      entry.title = text(item, "title", where);
       entry.description = text(item, "description", where);
       entry.starts_at = agenda_time(item, "time", "start", s, where);
       if (item.contains("end_time") || item.contains("end")) {
         entry.ends_at = agenda_time(item, "end_time", "end", s, where);
-        if (*entry.ends_at <= entry.starts_at) invalid(where + "ends before it starts");
-      }
-      if (entry.starts_at < s.starts_at || entry.starts_at >= s.ends_at) {
-        invalid(where + "starts outside the seminar's time");
       }
       if (const auto* speakers = array_of_tables(item, "speakers")) {
         for (const auto& speaker_node : *speakers) {
           const auto& speaker = *speaker_node.as_table();
           check_keys(speaker, {"name", "affiliation", "city"}, where + "speaker: ");
-          // The back office edits speakers as "Name; institution; city" lines,
-          // so a ';' inside a value could not survive a round trip there.
-          Speaker person{text(speaker, "name", where + "speaker ", true),
+          Speaker person{text(speaker, "name", where + "speaker "),
                          text(speaker, "affiliation", where), text(speaker, "city", where)};
-          auto no_semicolon = [&](const char* key, const std::string& value) {
-            if (value.find(';') != std::string::npos)
-              invalid(where + "speaker " + key + " must not contain ';' ('" + value + "')");
-          };
-          no_semicolon("name", person.name);
-          no_semicolon("affiliation", person.affiliation);
-          no_semicolon("city", person.city);
           entry.speakers.push_back(std::move(person));
         }
       }
@@ -354,23 +436,18 @@ class Parser {
   void fields(const toml::table& t, Seminar& s) {
     const auto* items = array_of_tables(t, "fields");
     if (!items) return;
-    std::set<std::string> keys;
     for (const auto& node : *items) {
       const auto& item = *node.as_table();
       check_keys(item, {"key", "type", "label", "help", "required", "options"}, "field: ");
       FormField field;
       field.key = text(item, "key", "field ", true);
       const auto where = "field '" + field.key + "': ";
-      if (!valid_key(field.key)) invalid(where + "key must be a-z, 0-9 and '_' (at most 40)");
-      if (field.key == "name" || field.key == "email")
-        invalid(where + "name and e-mail are on every form already; choose another key");
-      if (!keys.insert(field.key).second) invalid(where + "the key is used twice");
       auto type = parse_field_type(text(item, "type", where, true));
       if (!type)
         invalid(where +
                 "type must be one of text, email, phone, select, multiselect, checkbox, textarea");
       field.type = *type;
-      field.label = text(item, "label", where, true);
+      field.label = text(item, "label", where);
       field.help = text(item, "help", where);
       field.required = flag(item, "required", where);
       if (const auto* options = item.get("options")) {
@@ -378,20 +455,10 @@ class Parser {
         if (!array) invalid(where + "options must be a list of strings");
         for (const auto& option : *array) {
           auto value = option.value<std::string>();
-          if (!value || core::trim(*value).empty())
-            invalid(where + "options must be non-empty strings");
-          std::string trimmed(core::trim(*value));
-          if (std::find(field.options.begin(), field.options.end(), trimmed) !=
-              field.options.end()) {
-            invalid(where + "option '" + trimmed + "' is listed twice");
-          }
-          field.options.push_back(trimmed);
+          if (!value) invalid(where + "options must be non-empty strings");
+          field.options.emplace_back(core::trim(*value));
         }
       }
-      const bool choice = field.type == FieldType::select || field.type == FieldType::multiselect;
-      if (choice && field.options.empty()) invalid(where + "a select or multiselect needs options");
-      if (!choice && !field.options.empty())
-        invalid(where + "only select and multiselect fields have options");
       s.fields.push_back(std::move(field));
     }
   }
@@ -399,17 +466,14 @@ class Parser {
   void consents(const toml::table& t, Seminar& s) {
     const auto* items = array_of_tables(t, "consents");
     if (!items) return;
-    std::set<std::string> keys;
     for (const auto& node : *items) {
       const auto& item = *node.as_table();
       check_keys(item, {"key", "text", "version", "required"}, "consent: ");
       Consent consent;
       consent.key = text(item, "key", "consent ", true);
       const auto where = "consent '" + consent.key + "': ";
-      if (!valid_key(consent.key)) invalid(where + "key must be a-z, 0-9 and '_' (at most 40)");
-      if (!keys.insert(consent.key).second) invalid(where + "the key is used twice");
-      consent.text = text(item, "text", where, true);
-      consent.version = text(item, "version", where, true);
+      consent.text = text(item, "text", where);
+      consent.version = text(item, "version", where);
       consent.required = flag(item, "required", where);
       s.consents.push_back(std::move(consent));
     }
@@ -428,6 +492,7 @@ class Parser {
   const content::MediaStore& media_;
   std::filesystem::path base_;
   core::TimePoint now_;
+  SeminarDraft& draft_;
 };
 
 }  // namespace
@@ -436,7 +501,8 @@ std::optional<PreparedSeminar> parse_seminar_file(const content::MediaStore& med
                                                   const std::filesystem::path& file,
                                                   const std::string& default_slug,
                                                   const std::string& source, core::TimePoint now,
-                                                  std::vector<std::string>& errors) {
+                                                  std::vector<std::string>& errors,
+                                                  std::vector<SeminarProblem>* problems) {
   try {
     auto text = read_text(file);
     if (!core::is_valid_utf8(text)) invalid("the file is not valid UTF-8");
@@ -449,14 +515,78 @@ std::optional<PreparedSeminar> parse_seminar_file(const content::MediaStore& med
       invalid("front matter line " + std::to_string(e.source().begin.line) + ": " +
               std::string(e.description()));
     }
-    auto prepared =
-        Parser(media, file.parent_path(), now).parse(table, std::move(parts->body), default_slug);
+    PreparedSeminar prepared;
+    SeminarDraft draft{prepared.seminar};
+    prepared = Parser(media, file.parent_path(), now, draft)
+                   .parse(table, std::move(parts->body), default_slug);
+    auto found = check_seminar(draft);
+    if (!found.empty()) {
+      const auto text = import_problem_text(found.front(), prepared.seminar);
+      if (problems) *problems = std::move(found);
+      invalid(text);
+    }
     prepared.source = source;
     return prepared;
   } catch (const Invalid& problem) {
     errors.push_back(source + ": " + problem.message);
     return std::nullopt;
   }
+}
+
+std::string import_problem_text(const SeminarProblem& problem, const Seminar& seminar) {
+  using Code = SeminarProblemCode;
+  const auto where = row_prefix(problem, seminar);
+  const auto name = key_name(problem.field);
+  const auto limit = std::to_string(problem.limit);
+  switch (problem.code) {
+    case Code::required:
+      if (problem.field == SeminarField::venue)
+        return "venue is required for a hybrid or on-site seminar";
+      if (problem.field == SeminarField::field_options)
+        return where + "options must be non-empty strings";
+      return where + name + " is required";
+    case Code::too_long:
+      if (problem.field == SeminarField::field_options)
+        return where + "option '" + problem.value + "' is longer than " + limit +
+               " characters or not on one line";
+      return where + name + " must be at most " + limit + " characters long";
+    case Code::not_one_line:
+      return where + name + " must be on one line";
+    case Code::too_many:
+      return where + "at most " + limit + " " + name + " are allowed";
+    case Code::out_of_range:
+      return name + " must be a positive whole number (at most " + limit + ")";
+    case Code::not_slug:
+      return "slug '" + seminar.slug + "' must be lowercase a-z, 0-9 and '-'";
+    case Code::not_link:
+      return name + ": " + broadcast_url_problem_text(problem.link_problem);
+    case Code::not_email:
+      return "contact_email '" + seminar.contact_email + "' is not a valid e-mail address";
+    case Code::not_key:
+      return where + "key must be a-z, 0-9 and '_' (at most " + limit + ")";
+    case Code::reserved_key:
+      return where + "name and e-mail are on every form already; choose another key";
+    case Code::duplicate:
+      if (problem.field == SeminarField::field_options)
+        return where + "option '" + problem.value + "' is listed twice";
+      return where + "the key is used twice";
+    case Code::ends_before_start:
+      if (problem.field == SeminarField::ends) return "the seminar ends before it starts";
+      return where + "ends before it starts";
+    case Code::outside_seminar:
+      return where + "starts outside the seminar's time";
+    case Code::closes_before_opens:
+      return "registration closes before it opens";
+    case Code::closes_after_end:
+      return "registration_closes is after the seminar ends";
+    case Code::has_semicolon:
+      return where + name + " must not contain ';' ('" + problem.value + "')";
+    case Code::options_needed:
+      return where + "a select or multiselect needs options";
+    case Code::options_not_allowed:
+      return where + "only select and multiselect fields have options";
+  }
+  return where + name + " is not accepted";
 }
 
 }  // namespace rynek::events::detail

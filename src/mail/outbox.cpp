@@ -40,8 +40,8 @@ std::optional<std::int64_t> enqueue(store::Connection& db, const NewMessage& mes
   const std::string at = core::format_iso8601(now);
   store::Value dedup = nullptr;
   if (message.dedup_key) dedup = *message.dedup_key;
-  db.execute(kInsert, {message.kind, dedup, message.to_address, message.to_name, message.lang,
-                       message.payload, at, at});
+  db.execute(kInsert, {std::string(key(message.kind)), dedup, message.to_address, message.to_name,
+                       message.lang, message.payload, at, at});
   if (db.changes() == 0) return std::nullopt;
   return db.last_insert_id();
 }

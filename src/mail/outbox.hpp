@@ -21,12 +21,13 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "mail/kind.hpp"
 #include "store/database.hpp"
 
 namespace rynek::mail {
 
 struct NewMessage {
-  std::string kind;  // e.g. "registration.confirmation"
+  MailKind kind;  // stored as its key (mail/kind.hpp)
   std::string to_address;
   std::string to_name;
   std::string lang = "pl";
@@ -40,7 +41,7 @@ std::optional<std::int64_t> enqueue(store::Connection& db, const NewMessage& mes
 
 struct QueuedMessage {
   std::int64_t id = 0;
-  std::string kind;
+  std::string kind;  // the stored key, as read: parse_mail_kind() names its kind
   std::string to_address;
   std::string to_name;
   std::string lang;

@@ -6,13 +6,14 @@
 #include "core/log.hpp"
 #include "events/calendar.hpp"
 #include "events/registration.hpp"
-#include "web/admin/account_mail.hpp"
-#include "web/admin/messages.hpp"
+#include "web/mail_kinds.hpp"
 #include "web/seminar_view.hpp"
 #include "web/site_settings.hpp"
 
 namespace rynek::web {
 namespace {
+
+using mail::MailKind;
 
 struct Wording {
   const char* subject;  // followed by ": <seminar title>"
@@ -22,8 +23,10 @@ struct Wording {
   bool cancel_link = true;
 };
 
-std::optional<Wording> wording(const std::string& kind) {
-  if (kind == "registration.confirmation") {
+// The texts of each registration e-mail and reminder (the unit tests compose
+// every kind, so a kind left out here fails them).
+std::optional<Wording> wording(MailKind kind) {
+  if (kind == MailKind::registration_confirmation) {
     return Wording{
         core::N_("Registration confirmed"),
         {core::N_("Thank you for registering. A place at the seminar is reserved for you."),
@@ -33,7 +36,7 @@ std::optional<Wording> wording(const std::string& kind) {
         true,
         true};
   }
-  if (kind == "registration.waitlisted") {
+  if (kind == MailKind::registration_waitlisted) {
     return Wording{
         core::N_("You are on the waiting list"),
         {core::N_(
@@ -44,7 +47,7 @@ std::optional<Wording> wording(const std::string& kind) {
         false,
         true};
   }
-  if (kind == "registration.pending") {
+  if (kind == MailKind::registration_pending) {
     return Wording{
         core::N_("Registration received"),
         {core::N_(
@@ -54,7 +57,7 @@ std::optional<Wording> wording(const std::string& kind) {
         false,
         true};
   }
-  if (kind == "registration.promoted") {
+  if (kind == MailKind::registration_promoted) {
     return Wording{
         core::N_("A place is yours"),
         {core::N_("Good news: a place at the seminar has become free and it is now yours."),
@@ -64,7 +67,7 @@ std::optional<Wording> wording(const std::string& kind) {
         true,
         true};
   }
-  if (kind == "registration.approved") {
+  if (kind == MailKind::registration_approved) {
     return Wording{
         core::N_("Registration approved"),
         {core::N_(
@@ -75,7 +78,7 @@ std::optional<Wording> wording(const std::string& kind) {
         true,
         true};
   }
-  if (kind == "registration.rejected") {
+  if (kind == MailKind::registration_rejected) {
     return Wording{
         core::N_("Registration not accepted"),
         {core::N_(
@@ -85,7 +88,7 @@ std::optional<Wording> wording(const std::string& kind) {
         false,
         false};
   }
-  if (kind == "registration.cancelled") {
+  if (kind == MailKind::registration_cancelled) {
     return Wording{
         core::N_("Registration cancelled"),
         {core::N_(
@@ -96,7 +99,7 @@ std::optional<Wording> wording(const std::string& kind) {
         false,
         false};
   }
-  if (kind == "registration.expired") {
+  if (kind == MailKind::registration_expired) {
     return Wording{
         core::N_("Your place has moved to the waiting list"),
         {core::N_(
@@ -107,7 +110,7 @@ std::optional<Wording> wording(const std::string& kind) {
         false,
         true};
   }
-  if (kind == "reminder.24h") {
+  if (kind == MailKind::reminder_24h) {
     return Wording{
         core::N_("Tomorrow"),
         {core::N_("A reminder: the seminar starts in about 24 hours."),
@@ -116,7 +119,7 @@ std::optional<Wording> wording(const std::string& kind) {
         true,
         true};
   }
-  if (kind == "reminder.1h") {
+  if (kind == MailKind::reminder_1h) {
     return Wording{
         core::N_("Starting in an hour"),
         {core::N_("The seminar starts in about an hour."),
@@ -140,14 +143,18 @@ std::optional<std::int64_t> registration_id_of(const std::string& payload) {
 }  // namespace
 
 mail::Composer make_composer(const App& app) {
-  return [&app](const mail::QueuedMessage& queued) -> std::optional<mail::Message> {
-    // Messages of the back office have composers of their own.
-    if (queued.kind == "admin.message") return admin::compose_admin_message(app, queued);
-    if (queued.kind.starts_with("account.")) return admin::compose_account_mail(app, queued);
-    auto words = wording(queued.kind);
+  return [&app](const mail::QueuedMessage& queued) { return compose_mail(app, queued); };
+}
+
+std::optional<mail::Message> compose_registration_mail(const App& app,
+                                                       const mail::QueuedMessage& queued,
+                                                       MailKind kind) {
+  {
+    auto words = wording(kind);
     auto id = registration_id_of(queued.payload);
     if (!words || !id) {
-      spdlog::error("outbox {}: unknown kind '{}' or payload", queued.id, queued.kind);
+      spdlog::error("outbox {}: no registration e-mail '{}' or bad payload", queued.id,
+                    queued.kind);
       return std::nullopt;
     }
     auto found = app.db.read([&](store::Connection& db) {
@@ -208,7 +215,7 @@ mail::Composer make_composer(const App& app) {
                                      events::seminar_ics(*seminar, options)});
     }
     return message;
-  };
+  }
 }
 
 }  // namespace rynek::web

@@ -23,8 +23,8 @@ std::optional<std::int64_t> reset_id_of(const std::string& payload) {
 
 std::optional<mail::Message> compose_account_mail(const App& app,
                                                   const mail::QueuedMessage& queued) {
-  const bool invitation = queued.kind == accounts::kInvitationMailKind;
-  if (!invitation && queued.kind != accounts::kResetMailKind) return std::nullopt;
+  const bool invitation = queued.kind == mail::key(accounts::kInvitationMailKind);
+  if (!invitation && queued.kind != mail::key(accounts::kResetMailKind)) return std::nullopt;
   auto id = reset_id_of(queued.payload);
   if (!id) return std::nullopt;
   auto link = app.db.read([&](store::Connection& db) { return accounts::find_reset(db, *id); });

@@ -112,7 +112,7 @@ std::vector<std::vector<std::string>> body_paragraphs(std::string_view body) {
 
 std::optional<mail::Message> compose_admin_message(const App& app,
                                                    const mail::QueuedMessage& queued) {
-  if (queued.kind != "admin.message") return std::nullopt;
+  if (queued.kind != mail::key(mail::MailKind::admin_message)) return std::nullopt;
   boost::system::error_code error;
   auto payload = boost::json::parse(queued.payload, error);
   if (error || !payload.is_object()) return std::nullopt;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "events/seminar_editing.hpp"
+#include "events/seminar_rules.hpp"
 #include "http/multipart.hpp"
 #include "web/admin/access.hpp"
 #include "web/admin/articles_form.hpp"
@@ -68,7 +69,7 @@ struct SeminarFormInput {
 // At most this many parts in one form (the multipart parser's default of 64 is
 // for small forms; a seminar with a long agenda has hundreds of inputs).
 inline constexpr std::size_t kSeminarFormMaxParts = 2000;
-inline constexpr std::size_t kMaxRows = 150;  // per repeating section
+inline constexpr std::size_t kMaxRows = events::kMaxSeminarRows;  // per repeating section
 
 SeminarFormInput read_seminar_form(const http::Multipart& form);
 SeminarFormInput form_from_seminar(const events::EditableSeminar& seminar);
@@ -90,11 +91,14 @@ struct UsedVersions {
 // Fills `out` (everything but id, materials and the hero image itself) from the
 // input; the errors, translated, in form order. `out.hero_sha256` keeps the
 // existing image unless removed. `today` is "YYYY-MM-DD" (Warsaw) for new versions.
+// The rules are events::check_seminar's (the import's too); `problems`, when
+// given, receives what they found, typed, before translation.
 std::vector<FieldError> validate_seminar_form(
     const std::string& lang, const SeminarFormInput& input,
     const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
     events::Seminar& out, std::vector<VersionChange>& versions,
-    const UsedVersions& used = UsedVersions{});
+    const UsedVersions& used = UsedVersions{},
+    std::vector<events::SeminarProblem>* problems = nullptr);
 
 // What a "preview" or "More rows" can report without saving: sections with too
 // many rows, and Markdown too long to preview (it is not rendered then).

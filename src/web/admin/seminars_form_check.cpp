@@ -1,7 +1,10 @@
-// Checking the seminar form: the rules of the seminar files (docs/CONTENT.md,
-// events/seminar_parser.cpp), so a seminar that the import would refuse cannot
-// be saved from the browser either, and the other way round. The messages are
-// the form's own (they name inputs, not TOML keys).
+// Checking the seminar form. This file reads the form's strings into a
+// seminar (times, numbers, choices: the form's syntax) and leaves the rules to
+// events::check_seminar (events/seminar_rules.hpp), which the import of seminar
+// files asks too; so a seminar that the import would refuse cannot be saved
+// from the browser either, and the other way round. Each problem it reports is
+// translated here into the form's own message on the input it concerns (they
+// name inputs, not TOML keys), and all errors are given in form order.
 //
 // Versions: a person's consent records the version of the text they saw. When an
 // editor changes a consent's text (or the information clause) and leaves its
@@ -15,40 +18,34 @@
 #include "core/text.hpp"
 #include "events/broadcast_url.hpp"
 #include "events/form.hpp"
+#include "events/seminar_rules.hpp"
 #include "web/admin/seminars_form.hpp"
 
 namespace rynek::web::admin {
 namespace {
 
-constexpr std::size_t kMaxTitle = 200;
+using Field = events::SeminarField;
+using Code = events::SeminarProblemCode;
+
 constexpr std::size_t kMaxSlug = core::kMaxSlugLength;
-constexpr std::size_t kMaxLead = 1000;
-constexpr std::size_t kMaxMarkdown = 200'000;
-constexpr std::size_t kMaxLine = 300;
-constexpr std::size_t kMaxText = 4000;
-constexpr std::size_t kMaxKey = 40;
-constexpr std::size_t kMaxSpeakers = 50;     // per agenda item
-constexpr std::size_t kMaxOptions = 200;     // per form field
-constexpr std::size_t kMaxListBox = 20'000;  // bytes of one speakers or options box
+using events::kMaxKey;
+constexpr std::size_t kMaxListBox = 20'000;  // bytes of one speakers or options box (input size)
 
-bool has_control(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-  });
-}
-
-// Empty (out = nullopt), or a whole number 1..1,000,000; false otherwise.
-// (An out-parameter: optional<optional<int>> trips GCC 12's -Wmaybe-uninitialized.)
-bool positive(std::string_view text, std::optional<int>& out) {
+// Empty (out = nullopt), or a whole number (its range is a rule); false otherwise.
+// (An out-parameter: optional<optional<...>> trips GCC 12's -Wmaybe-uninitialized.)
+bool whole_number(std::string_view text, std::optional<std::int64_t>& out) {
   out.reset();
   if (text.empty()) return true;
-  int value = 0;
+  std::int64_t value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0 || value > 1'000'000)
-    return false;
+  if (error != std::errc() || end != text.data() + text.size()) return false;
   out = value;
   return true;
+}
+
+std::optional<int> narrowed(const std::optional<std::int64_t>& value) {
+  if (!value || *value < 1 || *value > events::kMaxWholeNumber) return std::nullopt;
+  return static_cast<int>(*value);
 }
 
 std::string replace_n(std::string text, std::size_t n) {
@@ -146,31 +143,17 @@ std::string free_version(std::string version, const std::string& today,
   return version;
 }
 
-void check_basics(Checker& c, const SeminarFormInput& in,
-                  const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
-                  events::Seminar& out) {
+void read_basics(Checker& c, const SeminarFormInput& in,
+                 const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
+                 events::Seminar& out, events::SeminarDraft& draft) {
   out.title = in.title;
-  if (in.title.empty()) {
-    c.error("title", core::N_("Enter a title."));
-  } else if (in.title.size() > kMaxTitle || has_control(in.title)) {
-    c.error("title", core::N_("The title must be at most 200 characters long, on one line."));
-  }
   out.slug = in.slug.empty() ? core::slugify(in.title) : in.slug;
   if (in.slug.empty()) {
     if (out.slug.size() > kMaxSlug) out.slug.resize(kMaxSlug);
     while (!out.slug.empty() && out.slug.back() == '-') out.slug.pop_back();
   }
-  if (!in.title.empty() && !core::is_slug(out.slug)) {
-    c.error("slug",
-            core::N_(
-                "The address may contain only lower-case letters a–z, digits and single hyphens."));
-  }
   out.lead = in.lead;
-  if (in.lead.size() > kMaxLead)
-    c.error("lead", core::N_("The lead must be at most 1000 characters long."));
   out.description_md = in.description;
-  if (in.description.size() > kMaxMarkdown)
-    c.error("description", core::N_("The text is too long."));
   // The form shows minutes; the stored time may have seconds (publication
   // "now"). The same minute sent back is the stored time, not a change.
   auto shown = in.published_at;
@@ -187,27 +170,20 @@ void check_basics(Checker& c, const SeminarFormInput& in,
         core::N_("Enter the publication time as YYYY-MM-DD HH:MM, for example 2026-03-07 11:00."));
   }
   out.hero_sha256 = existing && !in.remove_hero ? existing->seminar.hero_sha256 : std::nullopt;
-  const bool hero = out.hero_sha256.has_value() || !in.hero_bytes.empty();
-  out.hero_alt = hero ? in.hero_alt : "";
-  if (hero && in.hero_alt.empty()) {
-    c.error("hero_alt", core::N_("Describe the image for people who cannot see it."));
-  } else if (in.hero_alt.size() > kMaxLine || has_control(in.hero_alt)) {
-    c.error("hero_alt",
-            core::N_("The image description must be at most 300 characters long, on one line."));
-  }
+  draft.has_hero = out.hero_sha256.has_value() || !in.hero_bytes.empty();
+  out.hero_alt = draft.has_hero ? in.hero_alt : "";
 }
 
-// False when the start or end is missing or wrong (the agenda cannot be checked then).
-bool check_time_and_place(Checker& c, const SeminarFormInput& in,
-                          const std::optional<events::EditableSeminar>& existing,
-                          events::Seminar& out) {
+// False when the start or end is missing or wrong (the agenda cannot be read then).
+bool read_time_and_place(Checker& c, const SeminarFormInput& in,
+                         const std::optional<events::EditableSeminar>& existing,
+                         events::Seminar& out, events::SeminarDraft& draft) {
   auto starts = c.time_kept(in.starts, stored(existing, &events::Seminar::starts_at));
   if (!starts)
     c.time_error("starts", core::N_("Enter the start as YYYY-MM-DD HH:MM (Warsaw time)."));
   auto ends = c.time_kept(in.ends, stored(existing, &events::Seminar::ends_at));
   if (!ends) c.time_error("ends", core::N_("Enter the end as YYYY-MM-DD HH:MM (Warsaw time)."));
-  if (starts && ends && *ends <= *starts)
-    c.error("ends", core::N_("The seminar must end after it starts."));
+  draft.unread.times = !starts || !ends;
   if (starts) out.starts_at = *starts;
   if (ends) out.ends_at = *ends;
   if (in.format == "online")
@@ -219,20 +195,11 @@ bool check_time_and_place(Checker& c, const SeminarFormInput& in,
   else
     c.error("format-online", core::N_("Choose the format: online, hybrid or on-site."));
   out.venue = in.venue;
-  if (out.format != events::Format::online && in.venue.empty()) {
-    c.error("venue", core::N_("Enter the venue of a hybrid or on-site seminar."));
-  } else if (in.venue.size() > kMaxLine || has_control(in.venue)) {
-    c.error("venue", core::N_("The venue must be at most 300 characters long, on one line."));
-  }
   return starts && ends && *ends > *starts;
 }
 
-void check_broadcast(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
+void read_broadcast(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
   out.broadcast_url = in.broadcast_url;
-  if (auto url = events::validate_broadcast_url(in.broadcast_url);
-      !in.broadcast_url.empty() && !url) {
-    c.error("broadcast_url", events::broadcast_url_problem_text(url.problem));
-  }
   if (in.broadcast_visibility == "public")
     out.broadcast_visibility = events::BroadcastVisibility::everyone;
   else if (in.broadcast_visibility == "participants")
@@ -240,22 +207,20 @@ void check_broadcast(Checker& c, const SeminarFormInput& in, events::Seminar& ou
   else
     c.error("broadcast_visibility-participants", core::N_("Choose who may watch the broadcast."));
   out.recording_url = in.recording_url;
-  if (auto url = events::validate_broadcast_url(in.recording_url);
-      !in.recording_url.empty() && !url) {
-    c.error("recording_url", events::broadcast_url_problem_text(url.problem));
-  }
 }
 
-void check_registration(Checker& c, const SeminarFormInput& in,
-                        const std::optional<events::EditableSeminar>& existing, bool times_ok,
-                        events::Seminar& out) {
-  if (!positive(in.capacity, out.capacity))
+void read_registration(Checker& c, const SeminarFormInput& in,
+                       const std::optional<events::EditableSeminar>& existing, events::Seminar& out,
+                       events::SeminarDraft& draft) {
+  if (!whole_number(in.capacity, draft.capacity))
     c.error("capacity",
             core::N_(
                 "Enter the number of places as a whole number greater than 0, or leave it empty."));
-  if (!positive(in.confirm_within_hours, out.confirm_within_hours))
+  out.capacity = narrowed(draft.capacity);
+  if (!whole_number(in.confirm_within_hours, draft.confirm_within_hours))
     c.error("confirm_within_hours",
             core::N_("Enter the hours as a whole number greater than 0, or leave it empty."));
+  out.confirm_within_hours = narrowed(draft.confirm_within_hours);
   out.requires_approval = in.requires_approval;
   out.registration_opens_at.reset();
   out.registration_closes_at.reset();
@@ -280,31 +245,20 @@ void check_registration(Checker& c, const SeminarFormInput& in,
           "registration_closes",
           core::N_("Enter the time as YYYY-MM-DD HH:MM (Warsaw time), or leave it empty."));
   }
-  if (ok && times_ok) {
-    auto opens = out.registration_opens_at.value_or(out.published_at);
-    auto closes = out.registration_closes_at.value_or(out.starts_at);
-    if (closes <= opens) {
-      c.error(
-          "registration_closes",
-          core::N_(
-              "Registration must close after it opens (by default it opens at publication and closes at the start)."));
-    } else if (closes > out.ends_at) {
-      c.error("registration_closes", core::N_("Registration must close before the seminar ends."));
-    }
-  }
+  draft.unread.registration_times = !ok;
   out.contact_email = in.contact_email;
-  if (!in.contact_email.empty()) {
-    if (auto email = events::normalise_email(in.contact_email))
-      out.contact_email = *email;
-    else
-      c.error("contact_email",
-              core::N_("Enter a valid e-mail address, for example seminaria@example.org."));
-  }
+  if (auto email = events::normalise_email(in.contact_email)) out.contact_email = *email;
 }
 
-void check_agenda(Checker& c, const SeminarFormInput& in,
-                  const std::optional<events::EditableSeminar>& existing, bool times_ok,
-                  events::Seminar& out) {
+// Rows of `in` kept in `out` (removed ones are not): draft row -> input row,
+// which names the inputs and numbers the messages.
+struct Rows {
+  std::vector<std::size_t> agenda, fields, consents;
+};
+
+void read_agenda(Checker& c, const SeminarFormInput& in,
+                 const std::optional<events::EditableSeminar>& existing, bool times_ok,
+                 events::Seminar& out, events::SeminarDraft& draft, Rows& rows) {
   const auto day = warsaw_local(out.starts_at).substr(0, 10);
   if (in.agenda_overflow)
     c.error(
@@ -321,6 +275,8 @@ void check_agenda(Checker& c, const SeminarFormInput& in,
   for (std::size_t i = 0; i < in.agenda.size(); ++i) {
     const auto& row = in.agenda[i];
     if (row.remove) continue;
+    const auto at = out.agenda.size();
+    rows.agenda.push_back(i);
     const auto id = "agenda_" + std::to_string(i) + "_";
     const auto prefix = c.row_prefix(core::N_("Agenda item %1%"), i);
     // The stored item in the same row (rows keep their order; removed ones stay in `in`).
@@ -328,24 +284,17 @@ void check_agenda(Checker& c, const SeminarFormInput& in,
         existing && i < existing->seminar.agenda.size() ? &existing->seminar.agenda[i] : nullptr;
     events::AgendaItem item;
     item.title = row.title;
-    if (row.title.empty())
-      c.error(id + "title", core::N_("Enter a title."), prefix);
-    else if (row.title.size() > kMaxTitle || has_control(row.title))
-      c.error(id + "title", core::N_("The title must be at most 200 characters long, on one line."),
-              prefix);
     item.description = row.description;
-    if (row.description.size() > kMaxText)
-      c.error(id + "description", core::N_("The text is too long."), prefix);
+    bool unread = !times_ok;
     if (times_ok) {
       auto starts =
           c.time_kept(row.starts, before ? std::optional(before->starts_at) : std::nullopt, day);
       if (!starts) {
+        unread = true;
         c.time_error(
             id + "starts",
             core::N_("Enter the time as HH:MM (on the seminar's first day) or YYYY-MM-DD HH:MM."),
             prefix);
-      } else if (*starts < out.starts_at || *starts >= out.ends_at) {
-        c.error(id + "starts", core::N_("The item must start within the seminar's time."), prefix);
       } else {
         item.starts_at = *starts;
       }
@@ -353,18 +302,19 @@ void check_agenda(Checker& c, const SeminarFormInput& in,
         // "HH:MM" ends the item on its own day (on a multi-day seminar, not the first one).
         const auto end_day = starts ? warsaw_local(*starts).substr(0, 10) : day;
         auto ends = c.time_kept(row.ends, before ? before->ends_at : std::nullopt, end_day);
-        if (!ends)
+        if (!ends) {
+          unread = true;
           c.time_error(id + "ends",
                        core::N_("Enter the time as HH:MM (on the item's day) or YYYY-MM-DD HH:MM."),
                        prefix);
-        else if (starts && *ends <= *starts)
-          c.error(id + "ends", core::N_("The item must end after it starts."), prefix);
-        else
+        } else {
           item.ends_at = *ends;
+        }
       }
     }
+    if (unread) draft.unread.agenda_times.insert(at);
     const auto speaker_lines = split_trimmed(row.speakers, '\n');
-    if (row.speakers.size() > kMaxListBox || speaker_lines.size() > kMaxSpeakers) {
+    if (row.speakers.size() > kMaxListBox) {
       c.error(id + "speakers",
               core::N_("An agenda item may have at most 50 speakers (at most 20,000 characters)."),
               prefix);
@@ -386,7 +336,7 @@ void check_agenda(Checker& c, const SeminarFormInput& in,
       speaker.name = std::string(core::trim(parts[0]));
       if (parts.size() > 1) speaker.affiliation = std::string(core::trim(parts[1]));
       if (parts.size() > 2) speaker.city = std::string(core::trim(parts[2]));
-      if (speaker.name.empty() || parts.size() > 3 || line.size() > kMaxLine) {
+      if (parts.size() > 3) {
         c.error(
             id + "speakers",
             core::N_(
@@ -400,74 +350,304 @@ void check_agenda(Checker& c, const SeminarFormInput& in,
   }
 }
 
-void check_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out) {
+void read_fields(Checker& c, const SeminarFormInput& in, events::Seminar& out,
+                 events::SeminarDraft& draft, Rows& rows) {
   if (in.fields_overflow)
     c.error(
         "fields",
         core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."));
-  std::set<std::string> keys;
   for (std::size_t i = 0; i < in.fields.size(); ++i) {
     const auto& row = in.fields[i];
     if (row.remove) continue;
+    const auto at = out.fields.size();
+    rows.fields.push_back(i);
     const auto id = "fields_" + std::to_string(i) + "_";
     const auto prefix = c.row_prefix(core::N_("Form field %1%"), i);
     events::FormField field;
     field.label = row.label;
-    if (row.label.empty())
-      c.error(id + "label", core::N_("Enter the question people will see."), prefix);
-    else if (row.label.size() > kMaxLine || has_control(row.label))
-      c.error(id + "label", core::N_("The text must be at most 300 characters long, on one line."),
-              prefix);
     field.key = row.key.empty() ? key_from_label(row.label) : row.key;
-    if (!row.label.empty() || !row.key.empty()) {
-      if (!events::valid_key(field.key))
-        c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."),
-                prefix);
-      else if (field.key == "name" || field.key == "email")
-        c.error(id + "key",
-                core::N_("Name and e-mail are on every form already; choose another key."), prefix);
-      else if (!keys.insert(field.key).second)
-        c.error(id + "key", core::N_("Another field has this key already."), prefix);
-    }
     auto type = events::parse_field_type(row.type);
-    if (!type)
+    if (!type) {
       c.error(id + "type", core::N_("Choose a type."), prefix);
-    else
+      draft.unread.field_types.insert(at);
+    } else {
       field.type = *type;
-    field.help = row.help;
-    if (row.help.size() > kMaxLine * 2 || has_control(row.help))
-      c.error(id + "help", core::N_("The help must be at most 600 characters long, on one line."),
-              prefix);
-    field.required = row.required;
-    bool bad_option = false;
-    auto options = split_trimmed(row.options, '\n');
-    const bool too_many = row.options.size() > kMaxListBox || options.size() > kMaxOptions;
-    std::set<std::string_view> seen;
-    if (!too_many) {
-      for (const auto& option : options) {
-        if (option.size() > kMaxLine || !seen.insert(option).second) bad_option = true;
-      }
-      field.options = std::move(options);
     }
-    const bool choice =
-        type && (*type == events::FieldType::select || *type == events::FieldType::multiselect);
-    if (too_many)
+    field.help = row.help;
+    field.required = row.required;
+    if (row.options.size() > kMaxListBox)
       c.error(id + "options",
               core::N_("A field may have at most 200 options (at most 20,000 characters)."),
               prefix);
-    else if (bad_option)
-      c.error(id + "options",
-              core::N_("Each option must be different and at most 300 characters long."), prefix);
-    else if (choice && field.options.empty())
-      c.error(id + "options", core::N_("A choice needs options, one per line."), prefix);
-    else if (type && !choice && !field.options.empty())
-      c.error(
-          id + "options",
-          core::N_(
-              "Only a choice (select or multiple choice) has options; empty this box or change the type."),
-          prefix);
+    else
+      field.options = split_trimmed(row.options, '\n');
     out.fields.push_back(std::move(field));
   }
+}
+
+void read_consents(Checker& c, const SeminarFormInput& in,
+                   const std::optional<events::EditableSeminar>& existing, const std::string& today,
+                   events::Seminar& out, std::vector<VersionChange>& versions,
+                   const UsedVersions& used, Rows& rows) {
+  if (in.consents_overflow)
+    c.error("consents",
+            core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
+  for (std::size_t i = 0; i < in.consents.size(); ++i) {
+    const auto& row = in.consents[i];
+    if (row.remove) continue;
+    rows.consents.push_back(i);
+    events::Consent consent;
+    consent.text = row.text;
+    consent.key = row.key.empty() ? key_from_label(utf8_prefix(row.text, 120)) : row.key;
+    consent.required = row.required;
+    const events::Consent* before = nullptr;
+    if (existing) {
+      for (const auto& old : existing->seminar.consents) {
+        if (old.key == consent.key) before = &old;
+      }
+    }
+    consent.version = row.version.empty() ? (before ? before->version : "1") : row.version;
+    // New (or removed and added again) with a text people agreed to under this
+    // version before, or changed while keeping the stored or a given version.
+    static const std::set<std::string> kNone;
+    auto given = used.consents.find(consent.key);
+    const auto& given_versions = given == used.consents.end() ? kNone : given->second;
+    const bool changed = before ? row.text != before->text : !given_versions.empty();
+    if (!row.text.empty() && changed &&
+        ((before && consent.version == before->version) ||
+         given_versions.contains(consent.version))) {
+      consent.version =
+          free_version(consent.version, today, given_versions, before ? before->version : "");
+      versions.push_back({consent.key, consent.version});
+    }
+    out.consents.push_back(std::move(consent));
+  }
+}
+
+// The input a problem is about, and the form's message for it.
+struct Translated {
+  std::string id;
+  const char* message;
+  std::string prefix;
+};
+
+Translated translate_problem(Checker& c, const events::SeminarProblem& p, const Rows& rows) {
+  auto row_of = [&](const std::vector<std::size_t>& list) {
+    return p.row < list.size() ? list[p.row] : p.row;
+  };
+  auto agenda = [&](const char* what, const char* message) {
+    const auto i = row_of(rows.agenda);
+    return Translated{"agenda_" + std::to_string(i) + "_" + what, message,
+                      c.row_prefix(core::N_("Agenda item %1%"), i)};
+  };
+  auto field = [&](const char* what, const char* message) {
+    const auto i = row_of(rows.fields);
+    return Translated{"fields_" + std::to_string(i) + "_" + what, message,
+                      c.row_prefix(core::N_("Form field %1%"), i)};
+  };
+  auto consent = [&](const char* what, const char* message) {
+    const auto i = row_of(rows.consents);
+    return Translated{"consents_" + std::to_string(i) + "_" + what, message,
+                      c.row_prefix(core::N_("Consent %1%"), i)};
+  };
+  const bool required = p.code == Code::required;
+  const char* title_message =
+      required ? core::N_("Enter a title.")
+               : core::N_("The title must be at most 200 characters long, on one line.");
+  const char* key_message =
+      p.code == Code::not_key
+          ? core::N_("The key may contain only a–z, digits and '_' (at most 40).")
+          : nullptr;
+  const char* speaker_message =
+      p.code == Code::has_semicolon
+          ? core::N_(
+                "A stored speaker's name, affiliation or city contains ';', which this box uses to separate them. Rewrite these lines so that ';' only separates name, affiliation and city.")
+          : core::N_(
+                "Write one speaker per line: name; affiliation; city (the last two may be left out).");
+  switch (p.field) {
+    case Field::title:
+      return {"title", title_message, ""};
+    case Field::slug:
+      return {
+          "slug",
+          core::N_(
+              "The address may contain only lower-case letters a–z, digits and single hyphens."),
+          ""};
+    case Field::lead:
+      return {"lead", core::N_("The lead must be at most 1000 characters long."), ""};
+    case Field::description:
+      return {"description", core::N_("The text is too long."), ""};
+    case Field::hero_alt:
+      return {
+          "hero_alt",
+          required
+              ? core::N_("Describe the image for people who cannot see it.")
+              : core::N_("The image description must be at most 300 characters long, on one line."),
+          ""};
+    case Field::ends:
+    case Field::duration_minutes:  // the form has no duration; the end says it
+      return {"ends", core::N_("The seminar must end after it starts."), ""};
+    case Field::venue:
+      return {"venue",
+              required ? core::N_("Enter the venue of a hybrid or on-site seminar.")
+                       : core::N_("The venue must be at most 300 characters long, on one line."),
+              ""};
+    case Field::broadcast_url:
+      return {"broadcast_url", events::broadcast_url_problem_text(p.link_problem), ""};
+    case Field::recording_url:
+      return {"recording_url", events::broadcast_url_problem_text(p.link_problem), ""};
+    case Field::capacity:
+      return {
+          "capacity",
+          core::N_(
+              "Enter the number of places as a whole number greater than 0, or leave it empty."),
+          ""};
+    case Field::confirm_within_hours:
+      return {"confirm_within_hours",
+              core::N_("Enter the hours as a whole number greater than 0, or leave it empty."), ""};
+    case Field::registration_closes:
+      return {
+          "registration_closes",
+          p.code == Code::closes_after_end
+              ? core::N_("Registration must close before the seminar ends.")
+              : core::N_(
+                    "Registration must close after it opens (by default it opens at publication and closes at the start)."),
+          ""};
+    case Field::contact_email:
+      return {"contact_email",
+              core::N_("Enter a valid e-mail address, for example seminaria@example.org."), ""};
+    case Field::privacy_text:
+      return {"privacy_text",
+              required ? core::N_("Enter the information clause (RODO art. 13).")
+                       : core::N_("The text is too long."),
+              ""};
+    case Field::privacy_version:
+      return {"privacy_version",
+              core::N_("The version must be at most 40 characters long, on one line."), ""};
+    case Field::agenda:
+      return {"agenda",
+              core::N_(
+                  "The agenda may have at most 150 items; the rows after the 150th were not kept."),
+              ""};
+    case Field::agenda_title:
+      return agenda("title", title_message);
+    case Field::agenda_description:
+      return agenda("description", core::N_("The text is too long."));
+    case Field::agenda_starts:
+      return agenda("starts", core::N_("The item must start within the seminar's time."));
+    case Field::agenda_ends:
+      return agenda("ends", core::N_("The item must end after it starts."));
+    case Field::agenda_speakers:
+      return agenda(
+          "speakers",
+          core::N_("An agenda item may have at most 50 speakers (at most 20,000 characters)."));
+    case Field::speaker_name:
+    case Field::speaker_affiliation:
+    case Field::speaker_city:
+      return agenda("speakers", speaker_message);
+    case Field::fields:
+      return {
+          "fields",
+          core::N_("The form may have at most 150 fields; the rows after the 150th were not kept."),
+          ""};
+    case Field::field_label:
+      return field("label",
+                   required
+                       ? core::N_("Enter the question people will see.")
+                       : core::N_("The text must be at most 300 characters long, on one line."));
+    case Field::field_key:
+      return field("key",
+                   key_message ? key_message
+                   : p.code == Code::reserved_key
+                       ? core::N_("Name and e-mail are on every form already; choose another key.")
+                       : core::N_("Another field has this key already."));
+    case Field::field_help:
+      return field("help", core::N_("The help must be at most 600 characters long, on one line."));
+    case Field::field_options:
+      switch (p.code) {
+        case Code::too_many:
+          return field(
+              "options",
+              core::N_("A field may have at most 200 options (at most 20,000 characters)."));
+        case Code::options_needed:
+          return field("options", core::N_("A choice needs options, one per line."));
+        case Code::options_not_allowed:
+          return field(
+              "options",
+              core::N_(
+                  "Only a choice (select or multiple choice) has options; empty this box or change the type."));
+        default:
+          return field("options",
+                       core::N_("Each option must be different and at most 300 characters long."));
+      }
+    case Field::consents:
+      return {
+          "consents",
+          core::N_("There may be at most 150 consents; the rows after the 150th were not kept."),
+          ""};
+    case Field::consent_text:
+      return consent("text", required ? core::N_("Enter the text of the consent.")
+                                      : core::N_("The text is too long."));
+    case Field::consent_key:
+      return consent("key",
+                     key_message ? key_message : core::N_("Another consent has this key already."));
+    case Field::consent_version:
+      return consent("version",
+                     core::N_("The version must be at most 40 characters long, on one line."));
+  }
+  return {"title", title_message, ""};
+}
+
+// Where an input is in the form, so that the error summary follows the page:
+// the sections in order, rows in order, the inputs of a row in order.
+std::size_t form_position(const std::string& id) {
+  static const std::vector<std::string> kInputs = {"title",
+                                                   "slug",
+                                                   "lead",
+                                                   "description",
+                                                   "published_at",
+                                                   "hero_alt",
+                                                   "starts",
+                                                   "ends",
+                                                   "format-online",
+                                                   "venue",
+                                                   "broadcast_url",
+                                                   "broadcast_visibility-participants",
+                                                   "recording_url",
+                                                   "capacity",
+                                                   "confirm_within_hours",
+                                                   "registration_opens",
+                                                   "registration_closes",
+                                                   "contact_email",
+                                                   "privacy_text",
+                                                   "privacy_version"};
+  struct Section {
+    std::string name;
+    std::vector<std::string> inputs;  // of one row, in the order shown
+  };
+  static const std::vector<Section> kSections = {
+      {"agenda", {"starts", "ends", "title", "description", "speakers"}},
+      {"fields", {"label", "key", "type", "help", "options"}},
+      {"consents", {"text", "key", "version"}}};
+  for (std::size_t i = 0; i < kInputs.size(); ++i) {
+    if (kInputs[i] == id) return i;
+  }
+  for (std::size_t s = 0; s < kSections.size(); ++s) {
+    const auto& [name, inputs] = kSections[s];
+    if (!id.starts_with(name)) continue;
+    const std::size_t base = 100 + s * 1'000'000;
+    if (id == name) return base;
+    // "<section>_<row>_<input>"
+    const auto rest = std::string_view(id).substr(std::min(id.size(), name.size() + 1));
+    std::size_t row = 0;
+    auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), row);
+    if (error != std::errc() || row >= 10'000) return base;
+    auto input = std::string_view(end, rest.data() + rest.size());
+    if (!input.empty()) input.remove_prefix(1);
+    const auto found = std::find(inputs.begin(), inputs.end(), input);
+    return base + 1 + row * 100 + static_cast<std::size_t>(found - inputs.begin());
+  }
+  return 50;  // the information clause and anything else: before the agenda
 }
 
 }  // namespace
@@ -504,26 +684,26 @@ std::string next_version(const std::string& version, const std::string& today) {
 std::vector<FieldError> validate_seminar_form(
     const std::string& lang, const SeminarFormInput& in,
     const std::optional<events::EditableSeminar>& existing, core::TimePoint now,
-    events::Seminar& out, std::vector<VersionChange>& versions, const UsedVersions& used) {
+    events::Seminar& out, std::vector<VersionChange>& versions, const UsedVersions& used,
+    std::vector<events::SeminarProblem>* problems) {
   std::vector<FieldError> errors;
   Checker c(lang, errors);
   const auto today = warsaw_local(now).substr(0, 10);
-  check_basics(c, in, existing, now, out);
-  const bool times_ok = check_time_and_place(c, in, existing, out);
-  check_broadcast(c, in, out);
-  check_registration(c, in, existing, times_ok, out);
+  // The rules read `out`: rows of an earlier call must not be taken for this one's.
+  out.agenda.clear();
+  out.fields.clear();
+  out.consents.clear();
+  events::SeminarDraft draft{out};
+  Rows rows;
+  read_basics(c, in, existing, now, out, draft);
+  const bool times_ok = read_time_and_place(c, in, existing, out, draft);
+  read_broadcast(c, in, out);
+  read_registration(c, in, existing, out, draft);
   // The information clause (RODO art. 13): required, as in the files.
   out.privacy_clause_md = in.privacy_text;
   out.privacy_clause_version = !in.privacy_version.empty() ? in.privacy_version
                                : existing ? existing->seminar.privacy_clause_version
                                           : "1";
-  if (in.privacy_text.empty())
-    c.error("privacy_text", core::N_("Enter the information clause (RODO art. 13)."));
-  else if (in.privacy_text.size() > kMaxMarkdown)
-    c.error("privacy_text", core::N_("The text is too long."));
-  if (in.privacy_version.size() > kMaxKey || has_control(in.privacy_version))
-    c.error("privacy_version",
-            core::N_("The version must be at most 40 characters long, on one line."));
   // A changed text under the stored version, or under any version people have
   // already agreed to (a stale tab, a version typed by hand), gets a free one.
   if (existing && !in.privacy_text.empty() &&
@@ -534,67 +714,34 @@ std::vector<FieldError> validate_seminar_form(
                                               existing->seminar.privacy_clause_version);
     versions.push_back({"privacy", out.privacy_clause_version});
   }
-  check_agenda(c, in, existing, times_ok, out);
-  check_fields(c, in, out);
-  if (in.consents_overflow)
-    c.error("consents",
-            core::N_("There may be at most 150 consents; the rows after the 150th were not kept."));
-  std::set<std::string> keys;
-  for (std::size_t i = 0; i < in.consents.size(); ++i) {
-    const auto& row = in.consents[i];
-    if (row.remove) continue;
-    const auto id = "consents_" + std::to_string(i) + "_";
-    const auto prefix = c.row_prefix(core::N_("Consent %1%"), i);
-    events::Consent consent;
-    consent.text = row.text;
-    if (row.text.empty())
-      c.error(id + "text", core::N_("Enter the text of the consent."), prefix);
-    else if (row.text.size() > kMaxText)
-      c.error(id + "text", core::N_("The text is too long."), prefix);
-    consent.key = row.key.empty() ? key_from_label(utf8_prefix(row.text, 120)) : row.key;
-    if (!row.text.empty() || !row.key.empty()) {
-      if (!events::valid_key(consent.key))
-        c.error(id + "key", core::N_("The key may contain only a–z, digits and '_' (at most 40)."),
-                prefix);
-      else if (!keys.insert(consent.key).second)
-        c.error(id + "key", core::N_("Another consent has this key already."), prefix);
-    }
-    if (row.version.size() > kMaxKey || has_control(row.version))
-      c.error(id + "version",
-              core::N_("The version must be at most 40 characters long, on one line."), prefix);
-    consent.required = row.required;
-    const events::Consent* before = nullptr;
-    if (existing) {
-      for (const auto& old : existing->seminar.consents) {
-        if (old.key == consent.key) before = &old;
-      }
-    }
-    consent.version = row.version.empty() ? (before ? before->version : "1") : row.version;
-    // New (or removed and added again) with a text people agreed to under this
-    // version before, or changed while keeping the stored or a given version.
-    static const std::set<std::string> kNone;
-    auto given = used.consents.find(consent.key);
-    const auto& given_versions = given == used.consents.end() ? kNone : given->second;
-    const bool changed = before ? row.text != before->text : !given_versions.empty();
-    if (!row.text.empty() && changed &&
-        ((before && consent.version == before->version) ||
-         given_versions.contains(consent.version))) {
-      consent.version =
-          free_version(consent.version, today, given_versions, before ? before->version : "");
-      versions.push_back({consent.key, consent.version});
-    }
-    out.consents.push_back(std::move(consent));
+  read_agenda(c, in, existing, times_ok, out, draft, rows);
+  read_fields(c, in, out, draft, rows);
+  read_consents(c, in, existing, today, out, versions, used, rows);
+
+  // The rules, in the form's words: one message per input (the first problem,
+  // as the form reads it: what could not be read is reported already).
+  std::set<std::string> reported;
+  for (const auto& error : errors) reported.insert(error.id);
+  auto found = events::check_seminar(draft);
+  for (const auto& problem : found) {
+    auto t = translate_problem(c, problem, rows);
+    if (!reported.insert(t.id).second) continue;
+    c.error(t.id, t.message, t.prefix);
   }
+  if (problems) *problems = std::move(found);
+  std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) {
+    return form_position(a.id) < form_position(b.id);
+  });
   return errors;
 }
 
 std::vector<FieldError> check_before_preview(const std::string& lang, const SeminarFormInput& in) {
   std::vector<FieldError> errors;
   Checker c(lang, errors);
-  if (in.description.size() > kMaxMarkdown)
+  if (in.description.size() > events::kMaxSeminarMarkdown)
     c.error("description",
             core::N_("The text is too long to preview or save (at most 200,000 characters)."));
-  if (in.privacy_text.size() > kMaxMarkdown)
+  if (in.privacy_text.size() > events::kMaxSeminarMarkdown)
     c.error("privacy_text",
             core::N_("The text is too long to preview or save (at most 200,000 characters)."));
   if (in.agenda_overflow)

@@ -37,7 +37,7 @@ TEST_F(AccountsTest, ResetLinkIsDerivedNotStoredAndQueuesAnEmail) {
   EXPECT_EQ(stored, core::token_hash(token));
   auto due = db_->read([&](store::Connection& c) { return mail::due_messages(c, now_, 10); });
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0].kind, kResetMailKind);
+  EXPECT_EQ(due[0].kind, mail::key(kResetMailKind));
   EXPECT_EQ(due[0].to_address, "osoba@example.org");
   EXPECT_EQ(due[0].payload, "{\"reset_id\":" + std::to_string(reset_id) + "}");
   EXPECT_EQ(due[0].payload.find(token), std::string::npos);

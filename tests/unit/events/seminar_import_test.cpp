@@ -282,6 +282,29 @@ TEST_F(SeminarImportTest, ReportsEachProblemWithTheFileName) {
            "[[agenda]]\ntime = \"11:00\"\ntitle = \"T\"\n[[agenda.speakers]]\nname = \"Jan\"\n"
            "city = \"Chełm;\"",
        "agenda item 1: speaker city must not contain ';'"},
+      // The limits of the back-office form hold for files too (one check: seminar_rules.hpp).
+      {"title = \"T\"\nstarts = \"2026-03-07 11:00\"\nduration_minutes = 0" + privacy,
+       "duration_minutes must be a positive whole number"},
+      {"title = \"T\"\nstarts = \"2026-03-07 11:00\"\nduration_minutes = 99999999999" + privacy,
+       "duration_minutes must be a positive whole number"},
+      {"title = \"" + std::string(201, 'x') +
+           "\"\nstarts = \"2026-03-07 11:00\"\n"
+           "duration_minutes = 60" +
+           privacy,
+       "seminars/bad.md: title must be at most 200 characters long"},
+      {base + "lead = \"" + std::string(1001, 'x') + "\"" + privacy,
+       "lead must be at most 1000 characters long"},
+      {base + "venue = \"Sala\\nB\"" + privacy, "venue must be on one line"},
+      {base + privacy + "[[agenda]]\ntime = \"11:00\"\ntitle = \"T\"\n" +
+           [] {
+             std::string speakers;
+             for (int i = 0; i < 51; ++i) speakers += "[[agenda.speakers]]\nname = \"O\"\n";
+             return speakers;
+           }(),
+       "agenda item 1: at most 50 speakers are allowed"},
+      {base + privacy + "[[consents]]\nkey = \"a\"\ntext = \"A\"\nversion = \"" +
+           std::string(41, 'v') + "\"",
+       "consent 'a': version must be at most 40 characters long"},
   };
   for (const auto& c : cases) {
     auto error = error_for(c.front_matter);

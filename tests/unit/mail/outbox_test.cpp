@@ -27,7 +27,7 @@ class OutboxTest : public ::testing::Test {
 };
 
 TEST_F(OutboxTest, DedupKeyAllowsOneRowEver) {
-  NewMessage message{"reminder.24h", "a@example.org", "A", "pl", "{}", "reminder-24h:42"};
+  NewMessage message{MailKind::reminder_24h, "a@example.org", "A", "pl", "{}", "reminder-24h:42"};
   auto first = add(message, now_);
   ASSERT_TRUE(first);
   EXPECT_FALSE(add(message, now_));
@@ -40,7 +40,7 @@ TEST_F(OutboxTest, DedupKeyAllowsOneRowEver) {
 }
 
 TEST_F(OutboxTest, DueRowsComeOldestFirstAndMarksTouchOnlyQueuedRows) {
-  NewMessage message{"k", "a@example.org", "", "en", "{\"n\":1}", std::nullopt};
+  NewMessage message{MailKind::admin_message, "a@example.org", "", "en", "{\"n\":1}", std::nullopt};
   auto a = *add(message, now_ + std::chrono::seconds(5));
   auto b = *add(message, now_);
   auto c = *add(message, now_ + std::chrono::seconds(60));

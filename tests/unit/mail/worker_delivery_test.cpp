@@ -140,8 +140,10 @@ TEST_F(WorkerTest, ABurstOfThousandsIsDeliveredExactlyOnce) {
   constexpr int kCount = 2000;
   db_->write_and_wait([&](store::Connection& c) {
     for (int i = 0; i < kCount; ++i) {
-      enqueue(c, {"test", "p" + std::to_string(i) + "@example.org", "P", "pl", "{}", {}},
-              core::Clock::now());
+      enqueue(
+          c,
+          {MailKind::admin_message, "p" + std::to_string(i) + "@example.org", "P", "pl", "{}", {}},
+          core::Clock::now());
     }
   });
   auto o = options(sink.url());

@@ -83,8 +83,10 @@ TEST_F(WorkerTest, StopWithMessagesInFlightLosesNothingAndSendsNothingTwice) {
   constexpr int kCount = 400;
   db_->write_and_wait([&](store::Connection& c) {
     for (int i = 0; i < kCount; ++i) {
-      enqueue(c, {"test", "p" + std::to_string(i) + "@example.org", "P", "pl", "{}", {}},
-              core::Clock::now());
+      enqueue(
+          c,
+          {MailKind::admin_message, "p" + std::to_string(i) + "@example.org", "P", "pl", "{}", {}},
+          core::Clock::now());
     }
   });
   {

@@ -43,7 +43,8 @@ class WorkerTest : public ::testing::Test {
   std::int64_t add(const std::string& address, const std::string& name,
                    const boost::json::object& payload = {}) {
     std::optional<std::int64_t> id;
-    NewMessage message{"test", address, name, "pl", boost::json::serialize(payload), {}};
+    NewMessage message{MailKind::admin_message,         address, name, "pl",
+                       boost::json::serialize(payload), {}};
     db_->write_and_wait(
         [&](store::Connection& c) { id = enqueue(c, message, core::Clock::now()); });
     return *id;
