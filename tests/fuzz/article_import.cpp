@@ -1,7 +1,8 @@
 // Fuzzes article import (src/content/import.cpp): split_front_matter() on the input, then
 // prepare_articles() on a folder holding the input as articles/<slug>.md — UTF-8 check,
 // TOML front matter (toml++), slugs, dates, tags, hero and attachment references. Files are
-// only described (staged media store), never written; "anhang.txt" exists for attachments.
+// only described (staged media store), never written; "program.txt" and
+// "program-seminarium.pdf" exist for attachments (the seeds name them).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -20,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const auto dir = [] {
     auto articles = fuzz::scratch_dir() / "site" / "articles";
     std::filesystem::create_directories(articles);
-    fuzz::write_file(articles / "anhang.txt", "Anhang\n");
+    fuzz::write_file(articles / "program.txt", "Program seminarium\n");
+    fuzz::write_file(articles / "program-seminarium.pdf", "%PDF-1.4\n%%EOF\n");
     return fuzz::scratch_dir() / "site";
   }();
   // A fresh store per run: staged files would pile up in memory across runs.

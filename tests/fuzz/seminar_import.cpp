@@ -2,7 +2,7 @@
 // seminar's index.md — front matter with the seminar's TOML (dates and Warsaw times, agenda,
 // speakers, form fields, consents, materials) and the Markdown description — parsed by
 // parse_seminar_file() at a fixed "now". Files are only described (staged media store);
-// "program.txt" exists for materials.
+// "program.pdf" and "program-seminarium.pdf" exist for materials (the seeds name them).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const auto file = [] {
     auto dir = fuzz::scratch_dir() / "seminars" / "seminarium";
     std::filesystem::create_directories(dir);
-    fuzz::write_file(dir / "program.txt", "Program\n");
+    fuzz::write_file(dir / "program.pdf", "%PDF-1.4\n%%EOF\n");
+    fuzz::write_file(dir / "program-seminarium.pdf", "%PDF-1.4\n%%EOF\n");
     return dir / "index.md";
   }();
   // A fresh store per run: staged files would pile up in memory across runs.

@@ -47,6 +47,17 @@ TEST(DecodeForm, DecodesPairsWithPlusAsSpace) {
   EXPECT_FALSE(decode_form("a=%E2%82"));
 }
 
+// Found by tests/fuzz/form.cpp: a raw '#' started a URL fragment, so the rest of the
+// body was dropped ("a=1#b" gave a=1), and "#jjj..." crashed inside Boost.URL.
+TEST(DecodeForm, RefusesRawHashInsteadOfDroppingTheRest) {
+  EXPECT_FALSE(decode_form("comment=a#b"));
+  EXPECT_FALSE(decode_form("#jjjjjjjjjjjjjjjjj"));
+  EXPECT_FALSE(decode_form("a=1&#"));
+  auto encoded = decode_form("comment=a%23b");
+  ASSERT_TRUE(encoded);
+  EXPECT_EQ((*encoded)[0].second, "a#b");
+}
+
 TEST(LocalPath, AcceptsOnlyPathsOnThisSite) {
   EXPECT_TRUE(is_local_path("/aktualnosci?strona=2"));
   EXPECT_FALSE(is_local_path("//evil.example/"));
