@@ -26,8 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return fuzz::scratch_dir() / "site";
   }();
   // A fresh store per run: staged files would pile up in memory across runs.
-  const content::MediaStore media(fuzz::scratch_dir() / "data",
-                                  content::MediaStore::Mode::staged);
+  const content::MediaStore media(fuzz::scratch_dir() / "data", content::MediaStore::Mode::staged);
   fuzz::write_file(dir / "articles" / "artykul.md", input);
   std::vector<std::string> errors;
   (void)content::prepare_articles(media, dir, errors);

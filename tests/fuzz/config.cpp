@@ -1,12 +1,13 @@
 // Fuzzes configuration parsing (src/core/config*.cpp): apply_toml_file() on the input as a
 // rynek.toml, set_setting() and apply_environment() with the input as every setting's value,
 // then finalize() on the result.
+#include "core/config.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "core/config.hpp"
 #include "fuzz_files.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

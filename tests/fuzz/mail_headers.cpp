@@ -45,7 +45,8 @@ void check_header_value(std::string_view value) {
   std::size_t start = 0;
   while (true) {
     auto end = value.find("\r\n ", start);
-    std::string_view line = value.substr(start, end == std::string_view::npos ? value.npos : end - start);
+    std::string_view line =
+        value.substr(start, end == std::string_view::npos ? value.npos : end - start);
     require(line.find_first_of("\r\n") == std::string_view::npos);
     for (auto pos = line.find("=?UTF-8?B?"); pos != std::string_view::npos;
          pos = line.find("=?UTF-8?B?", pos + 1)) {

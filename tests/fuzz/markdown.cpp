@@ -1,12 +1,13 @@
 // Fuzzes the Markdown wrapper of src/view/markdown.cpp (cmark-gfm with Rynek's options and
 // post-processing): render_markdown() and markdown_to_text() with a few length limits.
+#include "view/markdown.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "core/text.hpp"
-#include "view/markdown.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace rynek;

@@ -1,6 +1,8 @@
 // Fuzzes src/http/multipart.cpp: multipart_boundary(), parse_multipart() with small limits
 // (so the limit paths are reached), file_base_name() on every file name and Multipart::fields().
 // Input: the Content-Type header, a newline, then the body.
+#include "http/multipart.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,7 +10,6 @@
 #include <variant>
 
 #include "core/text.hpp"
-#include "http/multipart.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace rynek::http;

@@ -24,13 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return dir / "index.md";
   }();
   // A fresh store per run: staged files would pile up in memory across runs.
-  const content::MediaStore media(fuzz::scratch_dir() / "data",
-                                  content::MediaStore::Mode::staged);
+  const content::MediaStore media(fuzz::scratch_dir() / "data", content::MediaStore::Mode::staged);
   fuzz::write_file(file, input);
   // 2026-03-01T00:00:00Z: the seminars of the seeds lie after it.
   const core::TimePoint now{std::chrono::seconds(1772323200)};
   std::vector<std::string> errors;
-  (void)events::detail::parse_seminar_file(media, file, "seminarium", "seminars/seminarium/index.md",
-                                           now, errors);
+  (void)events::detail::parse_seminar_file(media, file, "seminarium",
+                                           "seminars/seminarium/index.md", now, errors);
   return 0;
 }

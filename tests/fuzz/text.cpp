@@ -1,11 +1,11 @@
 // Fuzzes the text helpers of src/core/text.cpp that every parser stands on: UTF-8 validation,
 // slugify()/is_slug(), trim(), split(), parse_positive_id(), html_escape(), to_lower_ascii().
+#include "core/text.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
-
-#include "core/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace rynek::core;
@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   bool utf8 = is_valid_utf8(input);
   auto slug = slugify(input);
-  // A non-empty slug made by slugify() is always a valid slug (article and seminar imports rely on it).
+  // A non-empty slug made by slugify() is always a valid slug (article and seminar imports rely on
+  // it).
   if (!slug.empty() && !is_slug(slug)) std::abort();
   (void)is_slug(input);
   auto escaped = html_escape(input);

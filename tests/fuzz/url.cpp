@@ -1,13 +1,14 @@
 // Fuzzes the request-target and query/form decoding of src/http/url.cpp: decode_target(),
 // decode_form(), encode_component() and is_local_path(), with the contracts the handlers
 // rely on (decoded text is valid UTF-8 without NUL; encoding round-trips).
+#include "http/url.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "core/text.hpp"
-#include "http/url.hpp"
 
 namespace {
 
