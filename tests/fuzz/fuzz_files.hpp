@@ -1,5 +1,6 @@
 // A private scratch folder for harnesses whose parser reads a file: each run writes its
-// input there (tmpfs under /tmp is fast enough for a few thousand runs a second).
+// input there. /dev/shm (tmpfs) when there is one — four times the runs per second of an
+// ext4 /tmp — else the temporary directory.
 #pragma once
 
 #include <unistd.h>
