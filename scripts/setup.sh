@@ -17,6 +17,8 @@ packages=(
   gettext
   # tests: unit, SMTP receiver, browser
   libgtest-dev python3 python3-aiosmtpd chromium fonts-dejavu-core
+  # fuzzing (scripts/fuzz.sh, docs/FUZZING.md): libFuzzer with ASan+UBSan
+  clang-14 libfuzzer-14-dev
   # benchmarks
   nginx-light wrk
 )

@@ -2,7 +2,8 @@
 # Installs what is missing, checks formatting, builds, and runs every test:
 #   1. release build (-Werror): GoogleTest unit tests, black-box integration tests
 #      against the real binary, browser tests in headless Chromium with axe-core;
-#   2. ASan+UBSan build: the unit and integration tests again.
+#   2. ASan+UBSan build: the unit and integration tests again;
+#   3. libFuzzer harnesses (clang-14, ASan+UBSan): 15 s each on their seed corpora.
 # Any failure stops the run with a non-zero exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,5 +43,9 @@ step "unit tests under ASan+UBSan"
 
 step "integration tests under ASan+UBSan"
 RYNEK_BIN="$root/build-asan/rynek" node --test --test-concurrency=1 tests/integration/
+
+step "fuzzing (15 s per harness)"
+# Its own sanitizer options (leak checks on, no strict strings in libFuzzer's own code).
+ASAN_OPTIONS= UBSAN_OPTIONS= scripts/fuzz.sh 15
 
 step "all tests passed"

@@ -47,6 +47,17 @@ TEST(DecodeForm, DecodesPairsWithPlusAsSpace) {
   EXPECT_FALSE(decode_form("a=%E2%82"));
 }
 
+// Found by tests/fuzz/form.cpp: a raw '#' started a URL fragment, so "a=1&#" was accepted
+// as a=1, and "#jjj..." read out of bounds inside Boost.URL (ASan).
+TEST(DecodeForm, RefusesRawHashInsteadOfDroppingTheRest) {
+  EXPECT_FALSE(decode_form("comment=a#b"));
+  EXPECT_FALSE(decode_form("#jjjjjjjjjjjjjjjjj"));
+  EXPECT_FALSE(decode_form("a=1&#"));
+  auto encoded = decode_form("comment=a%23b");
+  ASSERT_TRUE(encoded);
+  EXPECT_EQ((*encoded)[0].second, "a#b");
+}
+
 TEST(LocalPath, AcceptsOnlyPathsOnThisSite) {
   EXPECT_TRUE(is_local_path("/aktualnosci?strona=2"));
   EXPECT_FALSE(is_local_path("//evil.example/"));
