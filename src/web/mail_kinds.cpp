@@ -41,8 +41,9 @@ constexpr std::array kComposers{
 constexpr bool composers_match_kinds() {
   if (kComposers.size() != mail::kMailKindCount) return false;
   for (std::size_t i = 0; i < kComposers.size(); ++i) {
-    if (kComposers[i].kind != mail::kMailKinds[i].kind || kComposers[i].compose == nullptr)
-      return false;
+    // Only the kinds: comparing a function's address is not a constant expression
+    // under the sanitizers. That every composer is set is tested (mail_kinds_test).
+    if (kComposers[i].kind != mail::kMailKinds[i].kind) return false;
   }
   return true;
 }
