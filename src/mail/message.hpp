@@ -13,7 +13,8 @@ struct Attachment {
 };
 
 struct Message {
-  std::string from;  // "Name <address>" or "address"
+  std::string from;      // "Name <address>" or "address"
+  std::string reply_to;  // an address answers go to (a seminar's contact); "" for none
   std::string to_address;
   std::string to_name;
   std::string subject;  // plain UTF-8; encoded (RFC 2047) by the sender

@@ -65,6 +65,9 @@ std::vector<std::string> header_lines(const Message& message, const Mailbox& fro
   std::vector<std::string> lines;
   lines.push_back("From: " + format_mailbox(from.name, from.address));
   lines.push_back("To: " + format_mailbox(message.to_name, message.to_address));
+  // Answers go to the people who run the seminar, not to the no-reply sender.
+  if (!message.reply_to.empty() && is_valid_address(message.reply_to))
+    lines.push_back("Reply-To: " + message.reply_to);
   lines.push_back("Subject: " + encode_header_text(message.subject));
   lines.push_back("Date: " + format_rfc5322_date(core::Clock::now()));
   const std::string id = safe_message_id(message.message_id);

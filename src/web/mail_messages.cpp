@@ -199,6 +199,7 @@ std::optional<mail::Message> compose_registration_mail(const App& app,
 
     mail::Message message;
     message.from = app.config.mail_from;
+    message.reply_to = seminar->contact_email;
     message.to_address = queued.to_address;
     message.to_name = queued.to_name;
     message.subject = t(words->subject) + ": " + seminar->title;

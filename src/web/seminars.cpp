@@ -5,6 +5,7 @@
 #include "core/i18n.hpp"
 #include "events/calendar.hpp"
 #include "events/registration.hpp"
+#include "http/url.hpp"
 #include "web/broadcast.hpp"
 #include "web/page.hpp"
 #include "web/seminar_view.hpp"
@@ -38,7 +39,16 @@ http::Response seminars_page(App& app, http::Request& request) {
           heroes.merge(seminar_heroes(db, app.media, past));
           return std::tuple(std::move(upcoming), std::move(past), std::move(heroes));
         });
+        // A seminar that has started and not ended is on now, not "upcoming".
+        std::vector<events::Seminar> live;
+        std::erase_if(upcoming, [&](const events::Seminar& seminar) {
+          if (seminar.starts_at > now) return false;
+          live.push_back(seminar);
+          return true;
+        });
         view::Value context;
+        context["live"] = list_value(lang, live, heroes);
+        context["has_live"] = !live.empty();
         context["upcoming"] = list_value(lang, upcoming, heroes);
         context["has_upcoming"] = !upcoming.empty();
         context["past"] = list_value(lang, past, heroes);
@@ -51,6 +61,36 @@ http::Response seminars_page(App& app, http::Request& request) {
       },
       std::chrono::seconds(60));
 }
+
+namespace {
+
+// "2026-12-07T10:00:00Z" -> "20261207T100000Z", as Google Calendar takes it.
+std::string compact_utc(core::TimePoint t) {
+  std::string iso = core::format_iso8601(t);
+  std::erase_if(iso, [](char c) { return c == '-' || c == ':'; });
+  return iso;
+}
+
+// "Add to Google Calendar" and "Add to Outlook" beside the .ics file: the same
+// event (title, times, place or address, a link back) as prefilled forms.
+void add_calendar_links(view::Value& context, const std::string& page_url,
+                        const events::Seminar& seminar) {
+  const std::string where = seminar.venue.empty() ? page_url : seminar.venue;
+  const std::string details = seminar.lead.empty() ? page_url : seminar.lead + "\n\n" + page_url;
+  context["google_calendar_url"] =
+      "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" +
+      http::encode_component(seminar.title) + "&dates=" + compact_utc(seminar.starts_at) + "/" +
+      compact_utc(seminar.ends_at) + "&details=" + http::encode_component(details) +
+      "&location=" + http::encode_component(where) + "&ctz=Europe/Warsaw";
+  context["outlook_calendar_url"] =
+      "https://outlook.office.com/calendar/0/action/compose?rru=addevent&subject=" +
+      http::encode_component(seminar.title) +
+      "&startdt=" + http::encode_component(core::format_iso8601(seminar.starts_at)) +
+      "&enddt=" + http::encode_component(core::format_iso8601(seminar.ends_at)) +
+      "&body=" + http::encode_component(details) + "&location=" + http::encode_component(where);
+}
+
+}  // namespace
 
 http::Response seminar_page(App& app, http::Request& request) {
   auto lang = request_language(app, request);
@@ -83,6 +123,13 @@ http::Response seminar_page(App& app, http::Request& request) {
                                 core::translate(lang, "Warsaw time") + ")";
         }
         context["is_full"] = full;
+        if (window == RegistrationWindow::open) {
+          const auto closes = seminar->registration_closes_at.value_or(seminar->starts_at);
+          context["closes_at"] = core::format_datetime(lang, closes) + " (" +
+                                 core::translate(lang, "Warsaw time") + ")";
+        }
+        context["is_live"] = now >= seminar->starts_at && now < seminar->ends_at;
+        add_calendar_links(context, app.config.base_url + seminar_url(*seminar), *seminar);
         context["requires_approval"] = seminar->requires_approval;
         if (seminar->capacity && !full) {
           context["places_left"] = core::translate_plural(lang, "%1% place left", "%1% places left",

@@ -163,6 +163,7 @@ std::optional<mail::Message> compose_admin_message(const App& app,
   context["contact_label"] = core::translate(lang, "Contact");
   mail::Message message;
   message.from = app.config.mail_from;
+  message.reply_to = seminar->contact_email;
   message.to_address = queued.to_address;
   message.to_name = queued.to_name;
   message.subject = std::string(subject->as_string());
