@@ -58,7 +58,9 @@ std::string seminar_ics(const Seminar& seminar, const CalendarOptions& options) 
       icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
   icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//Rynek//PL"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(calendar.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  icalcomponent_add_property(
+      calendar.get(),
+      icalproperty_new_method(options.cancelled ? ICAL_METHOD_CANCEL : ICAL_METHOD_PUBLISH));
   icalcomponent_add_component(calendar.get(), timezone_component(seminar.starts_at));
 
   const auto& url = options.personal_url ? *options.personal_url : options.seminar_url;
@@ -68,6 +70,10 @@ std::string seminar_ics(const Seminar& seminar, const CalendarOptions& options) 
   auto* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
   icalcomponent_add_property(event, icalproperty_new_uid(options.uid.c_str()));
   icalcomponent_add_property(event, icalproperty_new_dtstamp(utc_time(core::Clock::now())));
+  if (options.cancelled) {
+    icalcomponent_add_property(event, icalproperty_new_sequence(1));
+    icalcomponent_add_property(event, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+  }
   icalcomponent_add_property(event, local_time(icalproperty_new_dtstart, seminar.starts_at));
   icalcomponent_add_property(event, local_time(icalproperty_new_dtend, seminar.ends_at));
   icalcomponent_add_property(event, icalproperty_new_summary(seminar.title.c_str()));

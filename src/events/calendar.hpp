@@ -14,6 +14,9 @@ struct CalendarOptions {
   std::optional<std::string> personal_url;  // the participation link, for a registrant's copy
   std::string uid;                          // stable, e.g. "seminar-12@forum.example.org"
   std::string organizer_email;              // optional
+  // A cancellation of the entry an invitation with the same uid made: METHOD:CANCEL,
+  // STATUS:CANCELLED and a higher SEQUENCE, so calendars remove it.
+  bool cancelled = false;
 };
 
 std::string seminar_ics(const Seminar& seminar, const CalendarOptions& options);

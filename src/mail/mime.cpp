@@ -77,15 +77,34 @@ std::vector<std::string> header_lines(const Message& message, const Mailbox& fro
   return lines;
 }
 
+std::string tidy_text_part(std::string_view text) {
+  // Optional parts of a template leave empty lines behind: never more than one in a row.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t newlines = 0;
+  for (char c : text) {
+    if (c == '\r') continue;
+    if (c == '\n') {
+      if (++newlines > 2) continue;
+    } else {
+      newlines = 0;
+    }
+    out += c;
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  out += '\n';
+  return out;
+}
+
 MimeBody build_body(CURL* curl, const Message& message) {
   MimeBody mixed(curl_mime_init(curl));
   if (!mixed) throw std::bad_alloc();
   if (message.html.empty()) {
-    add_text_part(mixed.get(), message.text, "text/plain; charset=utf-8");
+    add_text_part(mixed.get(), tidy_text_part(message.text), "text/plain; charset=utf-8");
   } else {
     MimeBody alternative(curl_mime_init(curl));
     if (!alternative) throw std::bad_alloc();
-    add_text_part(alternative.get(), message.text, "text/plain; charset=utf-8");
+    add_text_part(alternative.get(), tidy_text_part(message.text), "text/plain; charset=utf-8");
     add_text_part(alternative.get(), message.html, "text/html; charset=utf-8");
     curl_mimepart* part = curl_mime_addpart(mixed.get());
     // On success the part owns the subparts.

@@ -25,11 +25,15 @@ struct MimeDeleter {
 };
 using MimeBody = std::unique_ptr<curl_mime, MimeDeleter>;
 
-// From, To, Subject, Date, Message-ID, MIME-Version, Auto-Submitted.
+// From, To, Reply-To (when set and valid), Subject, Date, Message-ID, MIME-Version,
+// Auto-Submitted.
 // `from` is the parsed and validated message.from.
 std::vector<std::string> header_lines(const Message& message, const Mailbox& from);
 
 MimeBody build_body(CURL* curl, const Message& message);
+
+// A text/plain part as sent: at most one empty line in a row, one final line break.
+std::string tidy_text_part(std::string_view text);
 
 // Text with every line break as CRLF, which quoted-printable needs to keep lines.
 std::string crlf_lines(std::string_view text);

@@ -21,6 +21,7 @@ struct Wording {
   bool personal_link = true;
   bool calendar = false;
   bool cancel_link = true;
+  bool calendar_cancel = false;  // a METHOD:CANCEL .ics removes the invitation's entry
 };
 
 // The texts of each registration e-mail and reminder (the unit tests compose
@@ -91,13 +92,13 @@ std::optional<Wording> wording(MailKind kind) {
   if (kind == MailKind::registration_cancelled) {
     return Wording{
         core::N_("Registration cancelled"),
-        {core::N_(
-             "Your registration has been cancelled. If people are waiting for a place, it goes to the next of them."),
+        {core::N_("Your registration has been cancelled."),
          core::N_(
              "If this was a mistake, you can register again on the seminar's page while places are left.")},
         false,
         false,
-        false};
+        false,
+        true};
   }
   if (kind == MailKind::registration_expired) {
     return Wording{
@@ -213,6 +214,15 @@ std::optional<mail::Message> compose_registration_mail(const App& app,
       options.organizer_email = seminar->contact_email;
       message.attachments.push_back({"zaproszenie.ics",
                                      "text/calendar; charset=utf-8; method=PUBLISH",
+                                     events::seminar_ics(*seminar, options)});
+    }
+    if (words->calendar_cancel) {
+      events::CalendarOptions options;
+      options.seminar_url = base + seminar_url(*seminar);
+      options.uid = "registration-" + std::to_string(registration->id) + "@rynek";
+      options.organizer_email = seminar->contact_email;
+      options.cancelled = true;
+      message.attachments.push_back({"odwolanie.ics", "text/calendar; charset=utf-8; method=CANCEL",
                                      events::seminar_ics(*seminar, options)});
     }
     return message;

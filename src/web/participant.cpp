@@ -156,6 +156,9 @@ http::Response participant_page(App& app, http::Request& request) {
   context["is_registered"] = registered;
   context["can_cancel"] =
       active || registration.state == events::RegistrationState::pending_approval;
+  // A cancelled or rejected registration has nothing to put in a calendar.
+  context["has_calendar"] =
+      active || registration.state == events::RegistrationState::pending_approval;
   context["before_start"] = now < seminar.starts_at;
   context["is_live"] = now >= seminar.starts_at - std::chrono::minutes(30) && now < seminar.ends_at;
   context["is_over"] = now >= seminar.ends_at;
@@ -197,6 +200,12 @@ http::Response participant_cancel_form(App& app, http::Request& request) {
   context["already_cancelled"] =
       holder.registration.state == events::RegistrationState::cancelled ||
       holder.registration.state == events::RegistrationState::rejected;
+  // "Your place goes to the next person" only when there is one.
+  context["someone_waiting"] =
+      holder.registration.state == events::RegistrationState::registered &&
+      app.db.read([&](store::Connection& db) {
+        return events::count_registrations(db, holder.seminar.id).waitlisted > 0;
+      });
   auto response = render_private(app, request, lang, "participant/cancel", std::move(context),
                                  core::translate(lang, "Cancel registration"));
   for (const auto& [name, value] : scratch.headers.all()) response.headers.add(name, value);
@@ -211,6 +220,10 @@ http::Response participant_ics(App& app, http::Request& request) {
   auto found = lookup(app, request);
   if (auto* response = std::get_if<http::Response>(&found)) return std::move(*response);
   auto& holder = std::get<Holder>(found);
+  if (holder.registration.state == events::RegistrationState::cancelled ||
+      holder.registration.state == events::RegistrationState::rejected) {
+    return render_error(app, 404, &request);
+  }
   events::CalendarOptions options;
   options.seminar_url = app.config.base_url + seminar_url(holder.seminar);
   options.personal_url = app.config.base_url + personal_url(holder);

@@ -88,3 +88,49 @@ describe('e-mails about a seminar', () => {
     assert.equal(mail.header('reply-to'), 'kontakt@rynek.test');
   });
 });
+
+describe('cancelling (B14)', () => {
+  test('the e-mail carries an .ics CANCEL for the invitation, and no run of blank lines', async () => {
+    const p = person(3, 'anulowanie.test');
+    const visitor = new Visitor(rynek.port);
+    assert.equal((await visitor.register('otwarte', p)).status, 303);
+    const [confirmation] = await world.sink.waitForMail(p.email, 'registration.confirmation');
+    const invitation = confirmation.attachments.find((a) => a.filename.endsWith('.ics'));
+    const uid = /UID:(\S+)/.exec(invitation.text)[1];
+    const link = personalLinksOf(confirmation.text);
+    const path = new URL(link).pathname;
+    // Nobody waits for this seminar: the form does not promise the place to anybody.
+    const form = await visitor.open(`${path}/anuluj`);
+    assert.equal(form.status, 200);
+    assert.doesNotMatch(form.text, /następna osoba z listy rezerwowej/);
+    assert.equal((await visitor.post(`${path}/anuluj`, {})).status, 303);
+    const [cancelled] = await world.sink.waitForMail(p.email, 'registration.cancelled');
+    const ics = cancelled.attachments.find((a) => a.filename.endsWith('.ics'));
+    assert.ok(ics, 'a calendar attachment');
+    assert.match(ics.text, /METHOD:CANCEL/);
+    assert.match(ics.text, /STATUS:CANCELLED/);
+    assert.match(ics.text, /SEQUENCE:1/);
+    assert.equal(/UID:(\S+)/.exec(ics.text)[1], uid, 'the same UID as the invitation');
+    assert.doesNotMatch(cancelled.text, /\n\s*\n\s*\n/, 'no run of blank lines');
+    // The personal page of a cancelled registration offers no calendar file.
+    const page = await visitor.request(path);
+    assert.ok(!page.text.includes('/kalendarz.ics'), 'no calendar link');
+    assert.equal((await visitor.request(`${path}/kalendarz.ics`)).status, 404);
+  });
+
+  test('with someone waiting, the cancel form says the place goes to them', async () => {
+    const [first, second] = [4, 5].map((n) => person(n, 'kolejka-male.test'));
+    const visitor = new Visitor(rynek.port);
+    // 'male' is already full (one place, taken above): both are waitlisted, so make room first.
+    assert.equal((await visitor.register('male', first)).status, 303);
+    assert.equal((await visitor.register('male', second)).status, 303);
+    const [holderMail] = world.sink.to(person(1, 'male.test').email, 'registration.confirmation');
+    const path = new URL(personalLinksOf(holderMail.text)).pathname;
+    const form = await visitor.open(`${path}/anuluj`);
+    assert.match(form.text, /Po anulowaniu miejsce otrzyma następna osoba z listy rezerwowej/);
+  });
+});
+
+function personalLinksOf(text) {
+  return /https?:\/\/[^\s"<>]*\/u\/[A-Za-z0-9_-]{22}/.exec(text)[0];
+}
